@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, CoreModule } from '@app/core';
+import { MIGRATIONS } from '../../../migrations';
+
+/** Composes the libraries; no business code lives here. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot({ config, migrations: MIGRATIONS })],
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { AppConfig, ConfigError, EmbeddedDatabase, loadConfig, startEmbeddedPostgres } from '@app/core';
+import { createApp } from './bootstrap';
+
+function configOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+/**
+ * Bootstrap only. Without DATABASE_URL it starts the embedded PostgreSQL first and stops it last,
+ * after the API has drained: SIGTERM → stop accepting, finish requests, close sockets, close the
+ * pool, stop PostgreSQL, exit.
+ */
+async function main(): Promise<void> {
+  let config = configOrExit();
+  const logger = new Logger('Main');
+  let embedded: EmbeddedDatabase | null = null;
+  let app: INestApplication | null = null;
+  let stopRequested: string | null = null;
+
+  const shutdown = async (signal: string): Promise<void> => {
+    logger.log(`${signal} received: shutting down`);
+    try {
+      await app?.close();
+    } catch (error) {
+      logger.error(error instanceof Error ? error.stack : String(error));
+    } finally {
+      await embedded?.stop();
+      process.exit(0);
+    }
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      // During start-up, stop once the pieces started so far can be stopped in order.
+      if (stopRequested) return;
+      stopRequested = signal;
+      if (app) void shutdown(signal);
+    });
+  }
+
+  try {
+    if (!config.databaseUrl) {
+      embedded = await startEmbeddedPostgres(config.dataDir, (line) => logger.debug(line));
+      config = { ...config, databaseUrl: embedded.url, databaseEmbedded: true };
+      logger.log(`Embedded PostgreSQL started with its data in ${config.dataDir}`);
+    }
+    if (config.jwtSecretGenerated) {
+      logger.warn('JWT_SECRET is not set: a random one was made; sessions end when the server restarts.');
+    }
+    app = await createApp(config);
+    await app.listen(config.port);
+    logger.log(`Roundtable is listening on http://localhost:${config.port}/graphql`);
+  } catch (error) {
+    logger.error(error instanceof Error ? error.stack : String(error));
+    await app?.close().catch(() => undefined);
+    await embedded?.stop();
+    process.exit(1);
+  }
+  if (stopRequested) await shutdown(stopRequested);
+}
+
+void main();

@@ -1,0 +1,196 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { IsNull, Repository } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
+import { AccountsService } from '../accounts/accounts.service';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { CoreError, CoreErrorCode } from '../errors/domain-error';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { AuthSessionEntity } from './auth-session.entity';
+import { AuthenticatedMember } from './authenticated-member';
+import { newOpaqueToken, sha256 } from './tokens';
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  account: AccountEntity;
+}
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+  exp: number;
+}
+
+const WRONG_CREDENTIALS = 'The email or password is wrong. Check both and try again.';
+
+@Injectable()
+export class AuthService {
+  /** Verified against when the email is unknown, so both failures take the same time. */
+  private readonly dummyHash = argon2.hash('not-a-real-password-0000');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accounts: AccountsService,
+    private readonly jwt: JwtService,
+    private readonly limits: RateLimiter,
+    @InjectRepository(AuthSessionEntity)
+    private readonly sessions: Repository<AuthSessionEntity>,
+  ) {}
+
+  hashPassword(password: string): Promise<string> {
+    return argon2.hash(password, { type: argon2.argon2id });
+  }
+
+  async register(
+    input: { email: string; password: string; displayName: string },
+    ip: string,
+  ): Promise<IssuedTokens> {
+    const { limit, windowSeconds } = this.config.registrationLimit;
+    await this.limits.consume(`register:${ip}`, limit, windowSeconds * 1000, 'registrations from your network');
+    const account = await this.accounts.create({
+      email: input.email,
+      passwordHash: await this.hashPassword(input.password),
+      displayName: input.displayName,
+    });
+    return this.openSession(account);
+  }
+
+  async login(input: { email: string; password: string }): Promise<IssuedTokens> {
+    const key = `login-failed:${input.email.trim().toLowerCase()}`;
+    const { limit, windowSeconds } = this.config.failedLoginLimit;
+    const failures = await this.limits.peek(key);
+    if (failures.count >= limit) {
+      throw RateLimiter.refusal(failures, 'failed sign-ins for this email');
+    }
+    const account = await this.accounts.findByEmail(input.email);
+    const valid = account?.passwordHash
+      ? await argon2.verify(account.passwordHash, input.password)
+      : await argon2.verify(await this.dummyHash, input.password).then(() => false);
+    if (!account || !valid) {
+      await this.limits.hit(key, windowSeconds * 1000);
+      throw new CoreError(CoreErrorCode.INVALID_CREDENTIALS, WRONG_CREDENTIALS);
+    }
+    await this.limits.reset(key);
+    return this.openSession(account);
+  }
+
+  /** Rotates: the presented refresh token stops working and a new pair is returned. */
+  async refresh(refreshToken: string): Promise<IssuedTokens> {
+    const session = await this.sessions.findOneBy({
+      refreshTokenHash: sha256(refreshToken),
+      revokedAt: IsNull(),
+    });
+    if (!session || session.refreshExpiresAt.getTime() <= Date.now()) {
+      throw new CoreError(
+        CoreErrorCode.INVALID_TOKEN,
+        'This refresh token is expired, revoked or already used. Sign in again.',
+      );
+    }
+    const account = await this.accounts.findById(session.accountId);
+    if (!account?.passwordHash) {
+      throw new CoreError(CoreErrorCode.INVALID_TOKEN, 'This account can no longer sign in.');
+    }
+    const next = newOpaqueToken();
+    // Compare-and-swap on the old hash: two concurrent refreshes cannot both win.
+    const result = await this.sessions.update(
+      { id: session.id, refreshTokenHash: session.refreshTokenHash, revokedAt: IsNull() },
+      {
+        refreshTokenHash: sha256(next),
+        refreshExpiresAt: this.refreshExpiry(),
+        rotatedAt: new Date(),
+      },
+    );
+    if (!result.affected) {
+      throw new CoreError(CoreErrorCode.INVALID_TOKEN, 'This refresh token was already used. Sign in again.');
+    }
+    return { account, refreshToken: next, accessToken: await this.accessToken(account, session.id) };
+  }
+
+  /** Revokes the session the refresh token belongs to; unknown tokens are ignored. */
+  async logout(refreshToken: string): Promise<void> {
+    await this.sessions.update(
+      { refreshTokenHash: sha256(refreshToken), revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+  }
+
+  /** Ends every session of an account but `keepSessionId` (password change, suspension...). */
+  async revokeSessions(accountId: string, keepSessionId?: string): Promise<void> {
+    const query = this.sessions
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()' })
+      .where('account_id = :accountId AND revoked_at IS NULL', { accountId });
+    if (keepSessionId) query.andWhere('id <> :keepSessionId', { keepSessionId });
+    await query.execute();
+  }
+
+  /** Verifies an access token and that its session is still open; one SQL statement. */
+  async verifyAccessToken(token: string): Promise<AuthenticatedMember> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
+    } catch (error) {
+      const expired = (error as { name?: string }).name === 'TokenExpiredError';
+      throw new CoreError(
+        CoreErrorCode.INVALID_TOKEN,
+        expired
+          ? 'Your access token has expired. Refresh the session (refreshSession) and retry.'
+          : 'The access token is not valid. Sign in again.',
+      );
+    }
+    const rows: Array<{
+      id: string;
+      handle: string;
+      role: AccountEntity['role'];
+      suspended_until: Date | null;
+    }> = await this.sessions.query(
+      `SELECT a.id, a.handle, a.role, a.suspended_until
+         FROM auth_session s JOIN account a ON a.id = s.account_id
+        WHERE s.id = $1 AND s.account_id = $2 AND s.revoked_at IS NULL`,
+      [claims.sid, claims.sub],
+    );
+    const row = rows[0];
+    if (!row) {
+      throw new CoreError(
+        CoreErrorCode.INVALID_TOKEN,
+        'This session has ended (signed out or revoked). Sign in again.',
+      );
+    }
+    return {
+      id: row.id,
+      handle: row.handle,
+      role: row.role,
+      suspendedUntil: row.suspended_until,
+      sessionId: claims.sid,
+      tokenExpiresAt: new Date(claims.exp * 1000),
+    };
+  }
+
+  private async openSession(account: AccountEntity): Promise<IssuedTokens> {
+    const refreshToken = newOpaqueToken();
+    const session = await this.sessions.save(
+      this.sessions.create({
+        accountId: account.id,
+        refreshTokenHash: sha256(refreshToken),
+        refreshExpiresAt: this.refreshExpiry(),
+      }),
+    );
+    return { account, refreshToken, accessToken: await this.accessToken(account, session.id) };
+  }
+
+  private accessToken(account: AccountEntity, sessionId: string): Promise<string> {
+    return this.jwt.signAsync(
+      { sub: account.id, sid: sessionId },
+      { algorithm: 'HS256', expiresIn: this.config.accessTokenTtlSeconds },
+    );
+  }
+
+  private refreshExpiry(): Date {
+    return new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000);
+  }
+}

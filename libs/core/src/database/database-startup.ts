@@ -1,0 +1,38 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { runMigrationsLocked } from './migrator';
+import { StartupState } from './startup-state';
+
+/** Migrates before anything else initialises; loads demo data last; then marks the node ready. */
+@Injectable()
+export class DatabaseStartup implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('Database');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly state: StartupState,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const applied = await runMigrationsLocked(this.dataSource);
+    this.logger.log({ applied }, applied.length ? 'Migrations applied' : 'Schema up to date');
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Demo data: asked for explicitly, or by default on an embedded database that is still empty.
+    const wanted = this.config.demoData ?? this.config.databaseEmbedded;
+    if (wanted && (await this.isEmpty())) {
+      await this.state.runDemoSeeders();
+    }
+    this.state.ready = true;
+  }
+
+  private async isEmpty(): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM account LIMIT 1');
+    return rows.length === 0;
+  }
+}

@@ -1,0 +1,21 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { AppConfig } from '../config/app-config';
+import { formatGraphQLError } from '../errors/format-graphql-error';
+import { Metrics } from '../observability/metrics';
+import { roundtablePlugin } from './graphql-plugins';
+
+export function graphqlOptions(config: AppConfig, metrics: Metrics): Omit<ApolloDriverConfig, 'driver'> {
+  return {
+    path: '/graphql',
+    autoSchemaFile: config.graphqlSchemaFile ?? true,
+    sortSchema: true,
+    introspection: true,
+    playground: false,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+    formatError: formatGraphQLError,
+    // Same plugin type, seen through Apollo's CJS and ESM typings.
+    plugins: [roundtablePlugin(config, metrics) as unknown as NonNullable<ApolloDriverConfig['plugins']>[number]],
+  };
+}

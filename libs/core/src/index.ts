@@ -1,0 +1,26 @@
+// What other libraries and the app may use from core; nothing else is imported from outside.
+export * from './config/app-config';
+export { APP_CONFIG } from './config/config.module';
+export { CoreModule, CoreModuleOptions } from './core.module';
+export { startEmbeddedPostgres, EmbeddedDatabase } from './database/embedded-postgres';
+export { dataSourceOptions } from './database/data-source-options';
+export { runMigrationsLocked } from './database/migrator';
+export { StartupState, DemoSeeder } from './database/startup-state';
+export { Role } from './accounts/account.entity';
+export { AccountsService } from './accounts/accounts.service';
+export { MemberModel } from './accounts/member.model';
+export { AuthService } from './auth/auth.service';
+export { Access, AccessLevel } from './auth/access.decorator';
+export { AuthenticatedMember, hasRole, isSuspended } from './auth/authenticated-member';
+export { Viewer, OptionalViewer } from './auth/viewer.decorator';
+export { GraphQLContext, RoundtableRequest } from './auth/request-context';
+export * from './errors/domain-error';
+export { toPublicError, PublicError } from './errors/public-error';
+export { createValidationPipe, flattenValidationErrors } from './errors/validation';
+export { RateLimiter } from './rate-limit/rate-limiter';
+export { REDIS_CLIENT, RedisClient } from './redis/redis.provider';
+export { Metrics } from './observability/metrics';
+export { LiveIoAdapter } from './live/live-io.adapter';
+export { LiveEvents, LiveWrite, LiveAck } from './live/live-envelope.interceptor';
+export { LIVE_NAMESPACE, LiveSocket, memberRoom } from './live/live-socket';
+export { DEMO_PASSWORD, DEMO_STAFF } from './accounts/accounts-demo';

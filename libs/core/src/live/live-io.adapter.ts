@@ -1,0 +1,76 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Server, ServerOptions } from 'socket.io';
+import { AuthService } from '../auth/auth.service';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { toPublicError } from '../errors/public-error';
+import { RedisClient, createRedisClient } from '../redis/redis.provider';
+import { LIVE_NAMESPACE, LiveSocket } from './live-socket';
+
+type AdapterClient = Parameters<typeof createAdapter>[0];
+
+/**
+ * The Socket.IO server: the Redis adapter when REDIS_URL is set (rooms span nodes), and the one
+ * handshake check for /live: a valid access token in `auth.token`, or the connection is refused.
+ */
+export class LiveIoAdapter extends IoAdapter {
+  private readonly liveLogger = new Logger('Live');
+  private readonly redisConnections: RedisClient[] = [];
+  private redisAdapter: ReturnType<typeof createAdapter> | null = null;
+
+  constructor(private readonly app: INestApplicationContext) {
+    super(app);
+  }
+
+  /** Connects the Redis pub/sub pair before the server is created (adapter creation is sync). */
+  async connectRedis(): Promise<void> {
+    const config = this.app.get<AppConfig>(APP_CONFIG);
+    if (!config.redisUrl) return;
+    const pub = createRedisClient(config.redisUrl);
+    const sub = pub.duplicate();
+    this.redisConnections.push(pub, sub);
+    for (const client of [pub, sub]) {
+      client.on('error', (error: Error) => this.liveLogger.error({ err: error }, 'Redis adapter error'));
+    }
+    await Promise.all([pub.connect(), sub.connect()]);
+    this.redisAdapter = createAdapter(pub as unknown as AdapterClient, sub as unknown as AdapterClient);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...(options as ServerOptions),
+      cors: { origin: true, credentials: true },
+      // Sending large snapshots is fine; a client flooding megabytes is not.
+      maxHttpBufferSize: 1_000_000,
+    });
+    if (this.redisAdapter) server.adapter(this.redisAdapter);
+    const auth = this.app.get(AuthService);
+    server.of(LIVE_NAMESPACE).use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      if (typeof token !== 'string' || token.length === 0) {
+        next(new Error('UNAUTHENTICATED: send your access token as auth.token in the handshake.'));
+        return;
+      }
+      auth.verifyAccessToken(token).then(
+        (member) => {
+          (socket as LiveSocket).data.member = member;
+          next();
+        },
+        (error: unknown) => {
+          const publicError = toPublicError(error);
+          next(new Error(`UNAUTHENTICATED: ${publicError?.message ?? 'the access token was refused.'}`));
+        },
+      );
+    });
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await Promise.all(
+      this.redisConnections.splice(0).map((client) => (client.isOpen ? client.quit() : undefined)),
+    );
+  }
+}

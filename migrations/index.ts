@@ -1,0 +1,4 @@
+// Every migration, in order. `npm run migration:generate -- Name` rewrites this list.
+import { Accounts1764000000000 } from './1764000000000-Accounts';
+
+export const MIGRATIONS = [Accounts1764000000000];
