@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
@@ -21,6 +21,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { DatabaseStartup } from './database/database-startup';
 import { StartupState } from './database/startup-state';
 import { AppExceptionFilter } from './errors/app-exception.filter';
+import { createValidationPipe } from './errors/validation';
 import { graphqlOptions } from './graphql/graphql-options';
 import { LiveEnvelopeInterceptor } from './live/live-envelope.interceptor';
 import { LiveGateway } from './live/live.gateway';
@@ -82,6 +83,7 @@ export class CoreModule {
         LiveEnvelopeInterceptor,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
       exports: [
         ConfigModule,

@@ -10,6 +10,7 @@ export interface EmbeddedDatabase {
 }
 
 interface EmbeddedPostgresInstance {
+  process?: { kill(signal: string): boolean; exitCode: number | null };
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -64,7 +65,7 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   };
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS module without types
   const exitHook = require('async-exit-hook') as ExitHook;
-  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit']) {
     exitHook.unhookEvent(event);
   }
   return module.default;
@@ -107,8 +108,12 @@ export async function startEmbeddedPostgres(
     );
   }
 
+  // Last resort if the process exits without stopping it: ask PostgreSQL to shut down fast.
+  const onExit = () => server.process?.kill('SIGINT');
+  process.once('exit', onExit);
   let stopped: Promise<void> | null = null;
-  const stop = (): Promise<void> => (stopped ??= server.stop());
+  const stop = (): Promise<void> =>
+    (stopped ??= server.stop().finally(() => process.removeListener('exit', onExit)));
 
   try {
     const admin = new Client({

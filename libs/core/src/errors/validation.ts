@@ -26,7 +26,7 @@ class InputValidationPipe extends ValidationPipe {
     try {
       return await super.transform(value, metadata);
     } catch (error) {
-      if (error instanceof CoreError && error.fields && metadata.data && metadata.type !== 'body') {
+      if (error instanceof CoreError && error.fields && metadata.data) {
         const prefixed: FieldErrors = {};
         for (const [path, messages] of Object.entries(error.fields)) {
           prefixed[`${metadata.data}.${path}`] = messages;
