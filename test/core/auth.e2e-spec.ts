@@ -54,7 +54,9 @@ describe('accounts: registration, login, refresh, logout', () => {
 
   it('answers the same UNAUTHENTICATED message for a wrong password and an unknown email', async () => {
     const member = await t.signUp();
-    const wrongPassword = await t.gql(LOGIN, { input: { email: member.email, password: 'nope nope nope' } });
+    const wrongPassword = await t.gql(LOGIN, {
+      input: { email: member.email, password: 'nope nope nope' },
+    });
     const unknownEmail = await t.gql(LOGIN, {
       input: { email: uniqueEmail('ghost'), password: member.password },
     });
@@ -71,9 +73,12 @@ describe('accounts: registration, login, refresh, logout', () => {
   it('rotates refresh tokens: the old one stops working', async () => {
     const member = await t.signUp();
     const REFRESH = `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`;
-    const first = await t.gql<{ refreshSession: { accessToken: string; refreshToken: string } }>(REFRESH, {
-      t: member.refreshToken,
-    });
+    const first = await t.gql<{ refreshSession: { accessToken: string; refreshToken: string } }>(
+      REFRESH,
+      {
+        t: member.refreshToken,
+      },
+    );
     expect(first.data?.refreshSession.refreshToken).toBeTruthy();
     expect(first.data?.refreshSession.refreshToken).not.toBe(member.refreshToken);
     const reused = await t.gql(REFRESH, { t: member.refreshToken });
@@ -84,13 +89,18 @@ describe('accounts: registration, login, refresh, logout', () => {
 
   it('logout revokes the session: its refresh and access tokens stop working', async () => {
     const member = await t.signUp();
-    const out = await t.gql(`mutation($t: String!) { logout(refreshToken: $t) }`, { t: member.refreshToken });
+    const out = await t.gql(`mutation($t: String!) { logout(refreshToken: $t) }`, {
+      t: member.refreshToken,
+    });
     expect(out.data).toEqual({ logout: true });
     const me = await t.gql(ME, {}, member.accessToken);
     expect(me.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const refresh = await t.gql(`mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`, {
-      t: member.refreshToken,
-    });
+    const refresh = await t.gql(
+      `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`,
+      {
+        t: member.refreshToken,
+      },
+    );
     expect(refresh.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 

@@ -24,14 +24,18 @@ export default async function globalSetup(): Promise<void> {
     process.env.ROUNDTABLE_TEST_EMBEDDED = '1';
   }
   const template = `rt_template_${process.pid}`;
-  const admin = new Client({ connectionString: databaseUrlFor(process.env.DATABASE_URL, 'postgres') });
+  const admin = new Client({
+    connectionString: databaseUrlFor(process.env.DATABASE_URL, 'postgres'),
+  });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
   await admin.query(`CREATE DATABASE ${template}`);
   await admin.end();
 
   const dataSource = new DataSource(
-    dataSourceOptions(databaseUrlFor(process.env.DATABASE_URL, template), { migrations: MIGRATIONS }),
+    dataSourceOptions(databaseUrlFor(process.env.DATABASE_URL, template), {
+      migrations: MIGRATIONS,
+    }),
   );
   await dataSource.initialize();
   await runMigrationsLocked(dataSource);

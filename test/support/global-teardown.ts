@@ -5,7 +5,9 @@ import { databaseUrlFor } from './database-url';
 export default async function globalTeardown(): Promise<void> {
   const template = process.env.ROUNDTABLE_TEST_TEMPLATE;
   if (template && process.env.DATABASE_URL) {
-    const admin = new Client({ connectionString: databaseUrlFor(process.env.DATABASE_URL, 'postgres') });
+    const admin = new Client({
+      connectionString: databaseUrlFor(process.env.DATABASE_URL, 'postgres'),
+    });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await admin.end();

@@ -23,7 +23,9 @@ export interface TestApp {
     token?: string,
   ): Promise<GraphQLResult<T>>;
   /** Registers a member and returns their tokens and handle. */
-  signUp(overrides?: Partial<{ email: string; password: string; displayName: string }>): Promise<TestMember>;
+  signUp(
+    overrides?: Partial<{ email: string; password: string; displayName: string }>,
+  ): Promise<TestMember>;
   live(token: string | null, options?: { autoConnect?: boolean }): Socket;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -56,7 +58,11 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const databaseUrl = databaseUrlFor(baseUrl, database);
 
   const config: AppConfig = {
-    ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-'.padEnd(40, 'x'), LOG_LEVEL: 'silent' }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      JWT_SECRET: 'test-secret-'.padEnd(40, 'x'),
+      LOG_LEVEL: 'silent',
+    }),
     databaseUrl,
     demoData: false,
     registrationLimit: { limit: 10_000, windowSeconds: 3600 },
@@ -88,7 +94,11 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     const email = input.email ?? uniqueEmail();
     const password = input.password ?? 'correct horse battery';
     const result = await gql<{
-      register: { accessToken: string; refreshToken: string; member: { id: string; handle: string } };
+      register: {
+        accessToken: string;
+        refreshToken: string;
+        member: { id: string; handle: string };
+      };
     }>(
       `mutation($input: RegisterInput!) { register(input: $input) { accessToken refreshToken member { id handle } } }`,
       { input: { email, password, displayName: input.displayName ?? 'Test Member' } },

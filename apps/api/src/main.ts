@@ -1,5 +1,12 @@
-import { INestApplication, Logger } from '@nestjs/common';
-import { AppConfig, ConfigError, EmbeddedDatabase, loadConfig, startEmbeddedPostgres } from '@app/core';
+import { INestApplication } from '@nestjs/common';
+import pino from 'pino';
+import {
+  AppConfig,
+  ConfigError,
+  EmbeddedDatabase,
+  loadConfig,
+  startEmbeddedPostgres,
+} from '@app/core';
 import { createApp } from './bootstrap';
 
 function configOrExit(): AppConfig {
@@ -21,17 +28,18 @@ function configOrExit(): AppConfig {
  */
 async function main(): Promise<void> {
   let config = configOrExit();
-  const logger = new Logger('Main');
+  // Structured from the first line; Nest's own logger takes over once the app exists.
+  const logger = pino({ level: config.logLevel, base: { context: 'Main' } });
   let embedded: EmbeddedDatabase | null = null;
   let app: INestApplication | null = null;
   let stopRequested: string | null = null;
 
   const shutdown = async (signal: string): Promise<void> => {
-    logger.log(`${signal} received: shutting down`);
+    logger.info(`${signal} received: shutting down`);
     try {
       await app?.close();
     } catch (error) {
-      logger.error(error instanceof Error ? error.stack : String(error));
+      logger.error({ err: error }, 'Start-up failed');
     } finally {
       await embedded?.stop();
       process.exit(0);
@@ -48,18 +56,20 @@ async function main(): Promise<void> {
 
   try {
     if (!config.databaseUrl) {
-      embedded = await startEmbeddedPostgres(config.dataDir, (line) => logger.debug(line));
+      embedded = await startEmbeddedPostgres(config.dataDir, (line) => logger.debug({ postgres: line }));
       config = { ...config, databaseUrl: embedded.url, databaseEmbedded: true };
-      logger.log(`Embedded PostgreSQL started with its data in ${config.dataDir}`);
+      logger.info(`Embedded PostgreSQL started with its data in ${config.dataDir}`);
     }
     if (config.jwtSecretGenerated) {
-      logger.warn('JWT_SECRET is not set: a random one was made; sessions end when the server restarts.');
+      logger.warn(
+        'JWT_SECRET is not set: a random one was made; sessions end when the server restarts.',
+      );
     }
     app = await createApp(config);
     await app.listen(config.port);
-    logger.log(`Roundtable is listening on http://localhost:${config.port}/graphql`);
+    logger.info(`Roundtable is listening on http://localhost:${config.port}/graphql`);
   } catch (error) {
-    logger.error(error instanceof Error ? error.stack : String(error));
+    logger.error({ err: error }, 'Start-up failed');
     await app?.close().catch(() => undefined);
     await embedded?.stop();
     process.exit(1);

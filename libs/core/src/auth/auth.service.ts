@@ -50,7 +50,12 @@ export class AuthService {
     ip: string,
   ): Promise<IssuedTokens> {
     const { limit, windowSeconds } = this.config.registrationLimit;
-    await this.limits.consume(`register:${ip}`, limit, windowSeconds * 1000, 'registrations from your network');
+    await this.limits.consume(
+      `register:${ip}`,
+      limit,
+      windowSeconds * 1000,
+      'registrations from your network',
+    );
     const account = await this.accounts.create({
       email: input.email,
       passwordHash: await this.hashPassword(input.password),
@@ -105,9 +110,16 @@ export class AuthService {
       },
     );
     if (!result.affected) {
-      throw new CoreError(CoreErrorCode.INVALID_TOKEN, 'This refresh token was already used. Sign in again.');
+      throw new CoreError(
+        CoreErrorCode.INVALID_TOKEN,
+        'This refresh token was already used. Sign in again.',
+      );
     }
-    return { account, refreshToken: next, accessToken: await this.accessToken(account, session.id) };
+    return {
+      account,
+      refreshToken: next,
+      accessToken: await this.accessToken(account, session.id),
+    };
   }
 
   /** Revokes the session the refresh token belongs to; unknown tokens are ignored. */

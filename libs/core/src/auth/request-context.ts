@@ -17,7 +17,8 @@ export interface GraphQLContext {
 
 export function httpRequestOf(context: ExecutionContext): RoundtableRequest | null {
   const type = context.getType<'http' | 'graphql' | 'ws' | 'rpc'>();
-  if (type === 'graphql') return GqlExecutionContext.create(context).getContext<GraphQLContext>().req;
+  if (type === 'graphql')
+    return GqlExecutionContext.create(context).getContext<GraphQLContext>().req;
   if (type === 'http') return context.switchToHttp().getRequest<RoundtableRequest>();
   return null;
 }

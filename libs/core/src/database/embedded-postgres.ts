@@ -65,7 +65,15 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   };
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS module without types
   const exitHook = require('async-exit-hook') as ExitHook;
-  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit']) {
+  for (const event of [
+    'SIGINT',
+    'SIGTERM',
+    'SIGHUP',
+    'SIGBREAK',
+    'beforeExit',
+    'message',
+    'exit',
+  ]) {
     exitHook.unhookEvent(event);
   }
   return module.default;

@@ -38,10 +38,13 @@ export class AppExceptionFilter implements GqlExceptionFilter, ExceptionFilter {
       const req = ctx.getRequest<RoundtableRequest>();
       if (!publicError) {
         this.logger.error({ err: exception, requestId: req.id }, 'Unexpected error');
-        res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: GENERIC_ERROR_MESSAGE } });
+        res
+          .status(500)
+          .json({ error: { code: 'INTERNAL_SERVER_ERROR', message: GENERIC_ERROR_MESSAGE } });
         return;
       }
-      if (publicError.retryAfterSeconds) res.setHeader('Retry-After', String(publicError.retryAfterSeconds));
+      if (publicError.retryAfterSeconds)
+        res.setHeader('Retry-After', String(publicError.retryAfterSeconds));
       res.status(STATUS_FOR_CODE[publicError.code]).json({ error: publicError });
       return;
     }

@@ -15,8 +15,11 @@ const CLIENT_MISTAKES = new Set([
 
 /** The last word on what a GraphQL error looks like on the wire: no stack, a public code. */
 export function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const { stacktrace: _stack, exception: _exception, ...extensions } = (formatted.extensions ??
-    {}) as Record<string, unknown>;
+  const {
+    stacktrace: _stack,
+    exception: _exception,
+    ...extensions
+  } = (formatted.extensions ?? {}) as Record<string, unknown>;
   const code = typeof extensions.code === 'string' ? extensions.code : undefined;
   if (code && PUBLIC.has(code)) {
     return { ...formatted, extensions };

@@ -20,7 +20,10 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && value === undefined) value = {};
-    if (metadata.type === 'body' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+    if (
+      metadata.type === 'body' &&
+      (value === null || typeof value !== 'object' || Array.isArray(value))
+    ) {
       throw CoreError.invalid({ payload: ['must be an object'] });
     }
     try {

@@ -4,7 +4,10 @@ import { formatGraphQLError } from '../errors/format-graphql-error';
 import { Metrics } from '../observability/metrics';
 import { roundtablePlugin } from './graphql-plugins';
 
-export function graphqlOptions(config: AppConfig, metrics: Metrics): Omit<ApolloDriverConfig, 'driver'> {
+export function graphqlOptions(
+  config: AppConfig,
+  metrics: Metrics,
+): Omit<ApolloDriverConfig, 'driver'> {
   return {
     path: '/graphql',
     autoSchemaFile: config.graphqlSchemaFile ?? true,
@@ -16,6 +19,10 @@ export function graphqlOptions(config: AppConfig, metrics: Metrics): Omit<Apollo
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     formatError: formatGraphQLError,
     // Same plugin type, seen through Apollo's CJS and ESM typings.
-    plugins: [roundtablePlugin(config, metrics) as unknown as NonNullable<ApolloDriverConfig['plugins']>[number]],
+    plugins: [
+      roundtablePlugin(config, metrics) as unknown as NonNullable<
+        ApolloDriverConfig['plugins']
+      >[number],
+    ],
   };
 }

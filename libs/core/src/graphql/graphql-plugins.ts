@@ -9,7 +9,10 @@ import { PUBLIC_ERROR_CODES } from '../errors/domain-error';
 const PUBLIC = new Set<string>(PUBLIC_ERROR_CODES);
 
 /** Depth/complexity limits, per-operation metrics, and logging of unexpected errors. */
-export function roundtablePlugin(config: AppConfig, metrics: Metrics): ApolloServerPlugin<GraphQLContext> {
+export function roundtablePlugin(
+  config: AppConfig,
+  metrics: Metrics,
+): ApolloServerPlugin<GraphQLContext> {
   const logger = new Logger('GraphQL');
   return {
     async requestDidStart(start: GraphQLRequestContext<GraphQLContext>) {
@@ -18,7 +21,9 @@ export function roundtablePlugin(config: AppConfig, metrics: Metrics): ApolloSer
       return {
         async didResolveOperation(ctx) {
           if (!ctx.operation) return;
-          if (req) (req as unknown as { operationName?: string }).operationName = ctx.operationName ?? undefined;
+          if (req)
+            (req as unknown as { operationName?: string }).operationName =
+              ctx.operationName ?? undefined;
           checkQueryLimits({
             schema: ctx.schema,
             document: ctx.document,
@@ -31,17 +36,23 @@ export function roundtablePlugin(config: AppConfig, metrics: Metrics): ApolloSer
         async didEncounterErrors(ctx) {
           for (const error of ctx.errors) {
             const code = error.extensions?.code;
-            if (typeof code === 'string' && (PUBLIC.has(code) || code.startsWith('GRAPHQL_'))) continue;
+            if (typeof code === 'string' && (PUBLIC.has(code) || code.startsWith('GRAPHQL_')))
+              continue;
             if (code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND') continue;
             logger.error(
-              { err: error.originalError ?? error, requestId: req?.id, operation: ctx.operationName },
+              {
+                err: error.originalError ?? error,
+                requestId: req?.id,
+                operation: ctx.operationName,
+              },
               'Unexpected error while serving a GraphQL operation',
             );
           }
         },
         async willSendResponse(ctx) {
           const operation = metrics.operationLabel(ctx.operationName);
-          const failed = ctx.response.body.kind === 'single' && !!ctx.response.body.singleResult.errors?.length;
+          const failed =
+            ctx.response.body.kind === 'single' && !!ctx.response.body.singleResult.errors?.length;
           metrics.graphqlRequests.inc({ operation, outcome: failed ? 'error' : 'ok' });
           metrics.graphqlDuration.observe(
             { operation },

@@ -43,10 +43,16 @@ export class LiveEnvelopeInterceptor implements NestInterceptor {
       mergeMap(() => {
         const member = socket.data.member;
         if (!member || member.tokenExpiresAt.getTime() <= Date.now()) {
-          throw new CoreError(CoreErrorCode.INVALID_TOKEN, 'Your session expired; reconnect with a fresh access token.');
+          throw new CoreError(
+            CoreErrorCode.INVALID_TOKEN,
+            'Your session expired; reconnect with a fresh access token.',
+          );
         }
         if (this.reflector.get<boolean>(LIVE_WRITE, context.getHandler()) && isSuspended(member)) {
-          throw new CoreError(CoreErrorCode.SUSPENDED, 'Your account is suspended: you can watch but not take part.');
+          throw new CoreError(
+            CoreErrorCode.SUSPENDED,
+            'Your account is suspended: you can watch but not take part.',
+          );
         }
         return next.handle();
       }),
@@ -55,7 +61,10 @@ export class LiveEnvelopeInterceptor implements NestInterceptor {
       catchError((error: unknown) => {
         const publicError = toPublicError(error);
         if (!publicError) {
-          this.logger.error({ err: error, event, socketId: socket.id }, 'Unexpected error in a /live event');
+          this.logger.error(
+            { err: error, event, socketId: socket.id },
+            'Unexpected error in a /live event',
+          );
         }
         const { retryAfterSeconds, ...rest } = publicError ?? {
           code: 'INTERNAL_SERVER_ERROR' as const,
@@ -63,7 +72,10 @@ export class LiveEnvelopeInterceptor implements NestInterceptor {
         };
         return of<LiveAck>({
           ok: false,
-          error: { ...rest, ...(retryAfterSeconds !== undefined ? { retryAfter: retryAfterSeconds } : {}) },
+          error: {
+            ...rest,
+            ...(retryAfterSeconds !== undefined ? { retryAfter: retryAfterSeconds } : {}),
+          },
         });
       }),
     );

@@ -32,10 +32,15 @@ export class LiveIoAdapter extends IoAdapter {
     const sub = pub.duplicate();
     this.redisConnections.push(pub, sub);
     for (const client of [pub, sub]) {
-      client.on('error', (error: Error) => this.liveLogger.error({ err: error }, 'Redis adapter error'));
+      client.on('error', (error: Error) =>
+        this.liveLogger.error({ err: error }, 'Redis adapter error'),
+      );
     }
     await Promise.all([pub.connect(), sub.connect()]);
-    this.redisAdapter = createAdapter(pub as unknown as AdapterClient, sub as unknown as AdapterClient);
+    this.redisAdapter = createAdapter(
+      pub as unknown as AdapterClient,
+      sub as unknown as AdapterClient,
+    );
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -60,7 +65,11 @@ export class LiveIoAdapter extends IoAdapter {
         },
         (error: unknown) => {
           const publicError = toPublicError(error);
-          next(new Error(`UNAUTHENTICATED: ${publicError?.message ?? 'the access token was refused.'}`));
+          next(
+            new Error(
+              `UNAUTHENTICATED: ${publicError?.message ?? 'the access token was refused.'}`,
+            ),
+          );
         },
       );
     });

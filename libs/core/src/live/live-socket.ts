@@ -9,12 +9,7 @@ export interface LiveSocketData {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Socket.IO's own EventsMap default
 type AnyEvents = Record<string, (...args: any[]) => void>;
 
-export type LiveSocket = Socket<
-  AnyEvents,
-  AnyEvents,
-  Record<string, never>,
-  LiveSocketData
->;
+export type LiveSocket = Socket<AnyEvents, AnyEvents, Record<string, never>, LiveSocketData>;
 
 export const LIVE_NAMESPACE = '/live';
 

@@ -44,7 +44,9 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect {
     const msLeft = member.tokenExpiresAt.getTime() - Date.now();
     const timer = setTimeout(
       () => {
-        socket.emit('auth.expired', { message: 'Your access token expired; reconnect with a fresh one.' });
+        socket.emit('auth.expired', {
+          message: 'Your access token expired; reconnect with a fresh one.',
+        });
         socket.disconnect(true);
       },
       Math.max(msLeft, 0),
@@ -63,6 +65,9 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect {
 
   @SubscribeMessage('ping')
   ping(@ConnectedSocket() _socket: LiveSocket, @MessageBody() payload: PingPayload) {
-    return { at: new Date().toISOString(), ...(payload.echo !== undefined ? { echo: payload.echo } : {}) };
+    return {
+      at: new Date().toISOString(),
+      ...(payload.echo !== undefined ? { echo: payload.echo } : {}),
+    };
   }
 }

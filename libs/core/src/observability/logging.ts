@@ -7,7 +7,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Paths that carry a secret (calendar feed tokens, reset links) are logged without it. */
 export function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(/\/(calendar|reset-password)\/[^/?#]+/g, '/$1/[redacted]').replace(/([?&](token|access_token)=)[^&#]+/gi, '$1[redacted]');
+  return url
+    ?.replace(/\/(calendar|reset-password)\/[^/?#]+/g, '/$1/[redacted]')
+    .replace(/([?&](token|access_token)=)[^&#]+/gi, '$1[redacted]');
 }
 
 /** One JSON line per request: id, method, path, status, GraphQL operation, duration. */
@@ -38,7 +40,9 @@ export function loggingParams(config: AppConfig): Params {
         paths: ['*.password', '*.accessToken', '*.refreshToken', '*.token', 'err.config'],
         censor: '[redacted]',
       },
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
+      autoLogging: {
+        ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics',
+      },
     },
   };
 }

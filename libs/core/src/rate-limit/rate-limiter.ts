@@ -52,10 +52,11 @@ export class RateLimiter implements OnModuleDestroy {
   async peek(key: string): Promise<WindowState> {
     const fullKey = `rl:${key}`;
     if (this.redis) {
-      const [count, ttl] = (await this.redis.multi().get(fullKey).pTTL(fullKey).exec()) as unknown as [
-        string | null,
-        number,
-      ];
+      const [count, ttl] = (await this.redis
+        .multi()
+        .get(fullKey)
+        .pTTL(fullKey)
+        .exec()) as unknown as [string | null, number];
       return { count: Number(count ?? 0), resetInMs: Math.max(Number(ttl), 0) };
     }
     const entry = this.memory.get(fullKey);
