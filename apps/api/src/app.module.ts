@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@app/core';
+import { MembersModule } from '@app/members';
+import { NotificationsModule } from '@app/notifications';
 import { MIGRATIONS } from '../../../migrations';
 
 /** Composes the libraries; no business code lives here. */
@@ -8,7 +10,11 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ config, migrations: MIGRATIONS })],
+      imports: [
+        CoreModule.forRoot({ config, migrations: MIGRATIONS }),
+        NotificationsModule,
+        MembersModule,
+      ],
     };
   }
 }

@@ -56,7 +56,9 @@ async function main(): Promise<void> {
 
   try {
     if (!config.databaseUrl) {
-      embedded = await startEmbeddedPostgres(config.dataDir, (line) => logger.debug({ postgres: line }));
+      embedded = await startEmbeddedPostgres(config.dataDir, (line) =>
+        logger.debug({ postgres: line }),
+      );
       config = { ...config, databaseUrl: embedded.url, databaseEmbedded: true };
       logger.info(`Embedded PostgreSQL started with its data in ${config.dataDir}`);
     }

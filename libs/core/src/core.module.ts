@@ -13,6 +13,7 @@ import { AccountsResolver } from './accounts/accounts.resolver';
 import { AccountsService } from './accounts/accounts.service';
 import { AccessGuard } from './auth/access.guard';
 import { AuthSessionEntity } from './auth/auth-session.entity';
+import { PasswordResetEntity } from './auth/password-reset.entity';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { AppConfig } from './config/app-config';
@@ -57,7 +58,7 @@ export class CoreModule {
           retryAttempts: 3,
           retryDelay: 1000,
         }),
-        TypeOrmModule.forFeature([AccountEntity, AuthSessionEntity]),
+        TypeOrmModule.forFeature([AccountEntity, AuthSessionEntity, PasswordResetEntity]),
         JwtModule.register({ secret: config.jwtSecret }),
         TerminusModule.forRoot({ logger: false }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

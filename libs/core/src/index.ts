@@ -24,3 +24,15 @@ export { LiveIoAdapter } from './live/live-io.adapter';
 export { LiveEvents, LiveWrite, LiveAck } from './live/live-envelope.interceptor';
 export { LIVE_NAMESPACE, LiveSocket, memberRoom } from './live/live-socket';
 export { DEMO_PASSWORD, DEMO_STAFF } from './accounts/accounts-demo';
+export {
+  Connection,
+  ConnectionType,
+  Edge,
+  PageArgs,
+  PageInfo,
+  decodeCursor,
+  encodeCursor,
+  toConnection,
+} from './pagination/connection';
+export { requestLoader, byKeys } from './loaders/request-loaders';
+export { renderMarkdown } from './text/markdown';

@@ -1,8 +1,17 @@
-import { Args, ArgsType, Field, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ArgsType,
+  Field,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { IsEnum, IsString, MaxLength } from 'class-validator';
 import { Access } from '../auth/access.decorator';
 import { AuthenticatedMember } from '../auth/authenticated-member';
-import { Viewer } from '../auth/viewer.decorator';
+import { OptionalViewer, Viewer } from '../auth/viewer.decorator';
 import { CoreError, CoreErrorCode } from '../errors/domain-error';
 import { Role } from './account.entity';
 import { AccountsService } from './accounts.service';
@@ -31,6 +40,14 @@ export class AccountsResolver {
     const account = await this.accounts.findById(viewer.id);
     if (!account) throw new CoreError(CoreErrorCode.NOT_SIGNED_IN, 'Sign in again.');
     return toMemberModel(account);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Only ever shown to the member themself (null for everyone else).',
+  })
+  email(@Parent() member: MemberModel, @OptionalViewer() viewer: AuthenticatedMember | null) {
+    return viewer?.id === member.id ? (member.email ?? null) : null;
   }
 
   @Access('admin')

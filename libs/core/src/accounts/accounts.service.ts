@@ -3,7 +3,9 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { CoreError, CoreErrorCode } from '../errors/domain-error';
 import { AccountEntity, Role } from './account.entity';
-import { firstFreeHandle, handleBase } from './handle';
+import DataLoader from 'dataloader';
+import { byKeys, requestLoader } from '../loaders/request-loaders';
+import { HANDLE_PATTERN, firstFreeHandle, handleBase } from './handle';
 
 /** Serialises account creation: the first account becomes admin, handles stay unique. */
 const ACCOUNT_CREATION_LOCK = 727_274_002;
@@ -89,6 +91,68 @@ export class AccountsService {
     return firstFreeHandle(
       base,
       rows.map((row) => row.handle),
+    );
+  }
+
+  /** Accounts by id, batched per request (for `author`, `actor` and the like). */
+  loaderFor(request: object): DataLoader<string, AccountEntity | null> {
+    return requestLoader<string, AccountEntity | null>(request, 'core.account.byId', async (ids) =>
+      byKeys(ids, await this.findByIds(ids), (account) => account.id, null),
+    );
+  }
+
+  /** Changes handle and/or display name; a taken handle is CONFLICT. */
+  async rename(
+    id: string,
+    change: { handle?: string; displayName?: string },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const set: Partial<AccountEntity> = {};
+    if (change.displayName !== undefined) set.displayName = change.displayName.trim();
+    if (change.handle !== undefined) {
+      const handle = change.handle.trim().toLowerCase();
+      if (!HANDLE_PATTERN.test(handle) || handle.startsWith('former-')) {
+        throw new CoreError(
+          CoreErrorCode.VALIDATION_FAILED,
+          'A handle is 3–30 lower-case letters, digits and inner dashes.',
+          { fields: { 'input.handle': ['must be 3–30 characters: a-z, 0-9 and inner dashes'] } },
+        );
+      }
+      set.handle = handle;
+    }
+    if (Object.keys(set).length === 0) return;
+    try {
+      await manager.getRepository(AccountEntity).update(id, set);
+    } catch (error) {
+      if (isUniqueViolation(error, 'account_handle_key')) {
+        throw new CoreError(
+          CoreErrorCode.HANDLE_TAKEN,
+          `The handle "${set.handle}" is taken; pick another.`,
+          {
+            fields: { 'input.handle': ['is taken'] },
+          },
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Deletion keeps the row as a pseudonym (what they posted stays attributed to "Former member")
+   * and removes everything that identifies or signs in.
+   */
+  async anonymise(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      `UPDATE account
+          SET email = 'former-' || id || '@invalid', password_hash = NULL,
+              display_name = 'Former member', handle = 'former-' || left(replace(id::text, '-', ''), 12),
+              role = 'MEMBER', deleted_at = now(), updated_at = now()
+        WHERE id = $1`,
+      [id],
+    );
+    await manager.query(
+      `UPDATE auth_session SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`,
+      [id],
     );
   }
 

@@ -9,5 +9,6 @@ export function toMemberModel(account: AccountEntity): MemberModel {
     role: account.role,
     createdAt: account.createdAt,
     suspendedUntil: account.suspendedUntil,
+    email: account.email,
   };
 }

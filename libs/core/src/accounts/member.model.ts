@@ -29,4 +29,7 @@ export class MemberModel {
     description: 'While in the future the member may read but not write.',
   })
   suspendedUntil: Date | null;
+
+  /** Carried for the `email` field, which only the member themself can read. */
+  email?: string;
 }

@@ -10,6 +10,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { CoreError, CoreErrorCode } from '../errors/domain-error';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { AuthSessionEntity } from './auth-session.entity';
+import { PasswordResetEntity } from './password-reset.entity';
 import { AuthenticatedMember } from './authenticated-member';
 import { newOpaqueToken, sha256 } from './tokens';
 
@@ -39,6 +40,8 @@ export class AuthService {
     private readonly limits: RateLimiter,
     @InjectRepository(AuthSessionEntity)
     private readonly sessions: Repository<AuthSessionEntity>,
+    @InjectRepository(PasswordResetEntity)
+    private readonly resets: Repository<PasswordResetEntity>,
   ) {}
 
   hashPassword(password: string): Promise<string> {
@@ -139,6 +142,71 @@ export class AuthService {
       .where('account_id = :accountId AND revoked_at IS NULL', { accountId });
     if (keepSessionId) query.andWhere('id <> :keepSessionId', { keepSessionId });
     await query.execute();
+  }
+
+  /** Checks the current password, sets the new one and ends every other session. */
+  async changePassword(
+    member: { id: string; sessionId: string },
+    current: string,
+    next: string,
+  ): Promise<AccountEntity> {
+    const account = await this.accounts.findById(member.id);
+    if (!account?.passwordHash || !(await argon2.verify(account.passwordHash, current))) {
+      throw new CoreError(CoreErrorCode.WRONG_PASSWORD, 'The current password is wrong.', {
+        fields: { current: ['is not your current password'] },
+      });
+    }
+    account.passwordHash = await this.hashPassword(next);
+    await this.sessions.manager.getRepository(AccountEntity).update(account.id, {
+      passwordHash: account.passwordHash,
+    });
+    await this.revokeSessions(account.id, member.sessionId);
+    return account;
+  }
+
+  /** A one-time reset token valid for an hour (an admin hands the link to the member). */
+  async issuePasswordReset(
+    accountId: string,
+    issuedBy: string,
+  ): Promise<{ token: string; expiresAt: Date }> {
+    const token = newOpaqueToken();
+    const expiresAt = new Date(Date.now() + 3600_000);
+    await this.resets.save(
+      this.resets.create({ accountId, issuedBy, tokenHash: sha256(token), expiresAt }),
+    );
+    return { token, expiresAt };
+  }
+
+  /** Uses a reset token once: sets the password and ends every session of the account. */
+  async resetPassword(token: string, password: string): Promise<AccountEntity> {
+    return this.resets.manager.transaction(async (manager) => {
+      const used = await manager
+        .createQueryBuilder()
+        .update(PasswordResetEntity)
+        .set({ usedAt: () => 'now()' })
+        .where('token_hash = :hash AND used_at IS NULL AND expires_at > now()', {
+          hash: sha256(token),
+        })
+        .returning(['accountId'])
+        .execute();
+      const accountId = (used.raw as Array<{ account_id: string }>)[0]?.account_id;
+      if (!accountId) {
+        throw new CoreError(
+          CoreErrorCode.RESET_TOKEN_INVALID,
+          'This reset link is expired or was already used. Ask an admin for a new one.',
+          { fields: { token: ['is expired or already used'] } },
+        );
+      }
+      const passwordHash = await this.hashPassword(password);
+      await manager.update(AccountEntity, { id: accountId }, { passwordHash });
+      await manager.update(
+        AuthSessionEntity,
+        { accountId, revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
+      const account = await manager.findOneByOrFail(AccountEntity, { id: accountId });
+      return account;
+    });
   }
 
   /** Verifies an access token and that its session is still open; one SQL statement. */
