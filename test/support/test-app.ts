@@ -61,7 +61,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     ...loadConfig({
       NODE_ENV: 'test',
       JWT_SECRET: 'test-secret-'.padEnd(40, 'x'),
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     }),
     databaseUrl,
     demoData: false,

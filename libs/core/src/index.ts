@@ -6,7 +6,8 @@ export { startEmbeddedPostgres, EmbeddedDatabase } from './database/embedded-pos
 export { dataSourceOptions } from './database/data-source-options';
 export { runMigrationsLocked } from './database/migrator';
 export { StartupState, DemoSeeder } from './database/startup-state';
-export { Role } from './accounts/account.entity';
+// The entity is exported for foreign keys (ManyToOne targets) only; read accounts via AccountsService.
+export { Role, AccountEntity } from './accounts/account.entity';
 export { AccountsService } from './accounts/accounts.service';
 export { MemberModel } from './accounts/member.model';
 export { AuthService } from './auth/auth.service';

@@ -1,5 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
+import { NotificationEntity } from './notification.entity';
+import { NotificationsGateway } from './notifications.gateway';
+import { NotificationsResolver } from './notifications.resolver';
+import { NotificationsService } from './notifications.service';
 
-/** The notification inbox (placeholder until the library is built). */
-@Module({})
+/** The notification inbox: other libraries call NotificationsService.notify. */
+@Module({
+  imports: [TypeOrmModule.forFeature([NotificationEntity, NotificationPreferenceEntity])],
+  providers: [NotificationsService, NotificationsResolver, NotificationsGateway],
+  exports: [NotificationsService],
+})
 export class NotificationsModule {}

@@ -16,6 +16,7 @@ export enum Role {
 /** The sign-in identity; profiles (members library) are keyed by its id. */
 @Entity('account')
 @Index('account_email_lower_key', { synchronize: false })
+@Index('account_created_idx', ['createdAt', 'id'])
 export class AccountEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_account' })
   id: string;

@@ -144,6 +144,12 @@ export class AuthService {
     await query.execute();
   }
 
+  /** True when `password` is the account's current password. */
+  async verifyPassword(accountId: string, password: string): Promise<boolean> {
+    const account = await this.accounts.findById(accountId);
+    return !!account?.passwordHash && (await argon2.verify(account.passwordHash, password));
+  }
+
   /** Checks the current password, sets the new one and ends every other session. */
   async changePassword(
     member: { id: string; sessionId: string },

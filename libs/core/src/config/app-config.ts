@@ -7,6 +7,8 @@ export type NodeEnv = 'development' | 'production' | 'test';
 export interface AppConfig {
   nodeEnv: NodeEnv;
   port: number;
+  /** Where members reach this server; links handed out (password resets, calendars) use it. */
+  publicUrl: string;
   /** Absent: the server starts an embedded PostgreSQL in `dataDir`. */
   databaseUrl: string | null;
   /** Set by main.ts when it started the embedded PostgreSQL for this process. */
@@ -103,6 +105,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = nodeEnvRaw as NodeEnv;
 
   const port = int(env, 'PORT', 3000, 0, 65535);
+  const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(
+    /\/+$/,
+    '',
+  );
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
   const dataDir = resolve(str(env, 'DATA_DIR') ?? './.data');
@@ -135,6 +141,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     nodeEnv,
     port,
+    publicUrl,
     databaseUrl,
     databaseEmbedded: false,
     dataDir,

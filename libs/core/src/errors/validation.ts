@@ -19,11 +19,10 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 /** Prefixes field paths with the GraphQL argument name (`input.email`). */
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' && value === undefined) value = {};
-    if (
-      metadata.type === 'body' &&
-      (value === null || typeof value !== 'object' || Array.isArray(value))
-    ) {
+    // A whole payload (a /live event's body, or GraphQL @Args() of an ArgsType) must be an object.
+    const wholePayload = metadata.type === 'body' && metadata.data === undefined;
+    if (wholePayload && value === undefined) value = {};
+    if (wholePayload && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw CoreError.invalid({ payload: ['must be an object'] });
     }
     try {
