@@ -23,6 +23,7 @@ const common = {
 };
 
 module.exports = {
+  testTimeout: 60_000,
   projects: [
     {
       ...common,
@@ -35,7 +36,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60_000,
     },
   ],
 };

@@ -10,7 +10,8 @@ const MEMBER = `query($handle: String!) {
   member(handle: $handle) { handle displayName headline organization expertise learning bioHtml email }
 }`;
 
-type Errors = Array<{ extensions?: { code?: string; fields?: Record<string, string[]> } }> | undefined;
+type Errors =
+  Array<{ extensions?: { code?: string; fields?: Record<string, string[]> } }> | undefined;
 const codeOf = (errors: Errors) => errors?.[0]?.extensions?.code;
 const fieldsOf = (errors: Errors) => Object.keys(errors?.[0]?.extensions?.fields ?? {});
 
@@ -95,7 +96,11 @@ describe('members: profiles', () => {
   });
 
   it('lets only admins edit someone else’s profile', async () => {
-    const denied = await t.gql(UPDATE, { input: { headline: 'hacked' }, handle: ana.handle }, ben.accessToken);
+    const denied = await t.gql(
+      UPDATE,
+      { input: { headline: 'hacked' }, handle: ana.handle },
+      ben.accessToken,
+    );
     expect(codeOf(denied.errors)).toBe('FORBIDDEN');
     const byAdmin = await t.gql<{ updateProfile: { headline: string; handle: string } }>(
       UPDATE,
@@ -104,14 +109,26 @@ describe('members: profiles', () => {
     );
     expect(byAdmin.errors).toBeUndefined();
     expect(byAdmin.data?.updateProfile.handle).toBe(ben.handle);
-    const missing = await t.gql(UPDATE, { input: { headline: 'x' }, handle: 'nobody-here' }, admin.accessToken);
+    const missing = await t.gql(
+      UPDATE,
+      { input: { headline: 'x' }, handle: 'nobody-here' },
+      admin.accessToken,
+    );
     expect(codeOf(missing.errors)).toBe('NOT_FOUND');
   });
 
   it('shows email only to the member themself', async () => {
-    const own = await t.gql<{ member: { email: string | null } }>(MEMBER, { handle: ana.handle }, ana.accessToken);
+    const own = await t.gql<{ member: { email: string | null } }>(
+      MEMBER,
+      { handle: ana.handle },
+      ana.accessToken,
+    );
     expect(own.data?.member.email).toBe(ana.email);
-    const other = await t.gql<{ member: { email: string | null } }>(MEMBER, { handle: ana.handle }, ben.accessToken);
+    const other = await t.gql<{ member: { email: string | null } }>(
+      MEMBER,
+      { handle: ana.handle },
+      ben.accessToken,
+    );
     expect(other.data?.member.email).toBeNull();
     const me = await t.gql<{ me: { email: string } }>(`{ me { email } }`, {}, ben.accessToken);
     expect(me.data?.me.email).toBe(ben.email);
@@ -119,19 +136,27 @@ describe('members: profiles', () => {
 
   it('shows anonymous readers PUBLIC profiles only', async () => {
     const hidden = await t.signUp({ displayName: 'Members Only' });
-    await t.gql(UPDATE, { input: { headline: 'secret', visibility: 'MEMBERS' } }, hidden.accessToken);
+    await t.gql(
+      UPDATE,
+      { input: { headline: 'secret', visibility: 'MEMBERS' } },
+      hidden.accessToken,
+    );
     const anonymousHidden = await t.gql<{ member: unknown }>(MEMBER, { handle: hidden.handle });
     expect(anonymousHidden.data?.member).toBeNull();
-    const signedIn = await t.gql<{ member: { headline: string } }>(MEMBER, { handle: hidden.handle }, ben.accessToken);
+    const signedIn = await t.gql<{ member: { headline: string } }>(
+      MEMBER,
+      { handle: hidden.handle },
+      ben.accessToken,
+    );
     expect(signedIn.data?.member.headline).toBe('secret');
     const anonymousPublic = await t.gql<{ member: { headline: string; email: null } }>(MEMBER, {
       handle: ana.handle,
     });
     expect(anonymousPublic.data?.member.headline).toBe('Head of Community');
     expect(anonymousPublic.data?.member.email).toBeNull();
-    const anonymousDirectory = await t.gql<{ members: { edges: Array<{ node: { handle: string } }> } }>(
-      `{ members(first: 100) { totalCount edges { node { handle } } } }`,
-    );
+    const anonymousDirectory = await t.gql<{
+      members: { edges: Array<{ node: { handle: string } }> };
+    }>(`{ members(first: 100) { totalCount edges { node { handle } } } }`);
     const handles = anonymousDirectory.data?.members.edges.map((e) => e.node.handle) ?? [];
     expect(handles).toContain(ana.handle);
     expect(handles).not.toContain(hidden.handle);
