@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@app/core';
+import { DiscussionsModule } from '@app/discussions';
 import { MembersModule } from '@app/members';
 import { NotificationsModule } from '@app/notifications';
+import { RoundtablesModule } from '@app/roundtables';
+import { SearchModule } from '@app/search';
 import { MIGRATIONS } from '../../../migrations';
 
 /** Composes the libraries; no business code lives here. */
@@ -14,6 +17,9 @@ export class AppModule {
         CoreModule.forRoot({ config, migrations: MIGRATIONS }),
         NotificationsModule,
         MembersModule,
+        SearchModule,
+        DiscussionsModule,
+        RoundtablesModule,
       ],
     };
   }

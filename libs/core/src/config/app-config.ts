@@ -90,9 +90,14 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
-/** Never echo a password embedded in a connection string. */
+/**
+ * Never echo a password embedded in a connection string: `//user:secret@`, `//:secret@` (the
+ * Redis form), a password holding `@` (up to the last one), or libpq's `password=secret`.
+ */
 function redact(raw: string): string {
-  return raw.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
+  return raw
+    .replace(/\/\/([^:/@]*):.*@/, '//$1:***@')
+    .replace(/(password=)[^\s&;]+/gi, '$1***');
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

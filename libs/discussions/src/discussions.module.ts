@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Placeholder until the library is built. */
+@Module({})
+export class DiscussionsModule {}

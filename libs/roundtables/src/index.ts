@@ -1,0 +1,1 @@
+export { RoundtablesModule } from './roundtables.module';
