@@ -438,7 +438,8 @@ describe('notifications', () => {
       const five = await counted(5);
       const fifty = await counted(50);
       expect(fifty).toBe(five);
-      expect(five).toBeLessThanOrEqual(4);
+      // The token check, the page, its total and one batch of actors (plus slack for core).
+      expect(five).toBeLessThanOrEqual(5);
     } finally {
       spy.mockRestore();
     }

@@ -48,7 +48,14 @@ export function toPendingNotification(
   if (link !== null && link.length > LINK_MAX_LENGTH) {
     throw new TypeError(`notify: the link is longer than ${LINK_MAX_LENGTH} characters`);
   }
-  return { recipientId, kind, title: shorten(title, TITLE_MAX_LENGTH), link, actorId };
+  return {
+    recipientId: recipientId.toLowerCase(),
+    kind,
+    title: shorten(title, TITLE_MAX_LENGTH),
+    link,
+    // Lower-case like PostgreSQL's own output, so "is this my own action?" compares like with like.
+    actorId: actorId?.toLowerCase() ?? null,
+  };
 }
 
 /** Cuts at a code point boundary and marks the cut with an ellipsis. */

@@ -96,8 +96,8 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Notifies a member: stores the notification and pushes it on /live as `member.notification`.
-   * Inside a transaction (`manager` from `dataSource.transaction`), that happens only once the
-   * transaction commits (before the `transaction()` call resolves), and never if it rolls back.
+   * Inside a transaction (`manager` from `dataSource.transaction`), only once it commits (stored
+   * before the `transaction()` call resolves, pushed just after), and never if it rolls back.
    * Skipped when the member switched the kind off, or when they are the actor themselves.
    * Ids, kind and link are checked at once: a bad one throws here, in the caller.
    */

@@ -6,6 +6,7 @@ import {
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
+  getVariableValues,
 } from 'graphql';
 import {
   ComplexityEstimator,
@@ -26,30 +27,37 @@ function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
   );
 }
 
-/** Deepest field nesting, following fragments; introspection fields are not counted. */
+/**
+ * Deepest field nesting, following fragments; introspection fields are not counted. A fragment's
+ * depth is computed once (`memo`): a few fragments each spreading the next twice would otherwise
+ * cost 2^n walks and block the event loop.
+ */
 export function selectionDepth(
   selectionSet: SelectionSetNode,
   fragments: Record<string, FragmentDefinitionNode>,
   seen: Set<string> = new Set(),
+  memo: Map<string, number> = new Map(),
 ): number {
   let deepest = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value.startsWith('__')) continue;
       const below = selection.selectionSet
-        ? selectionDepth(selection.selectionSet, fragments, seen)
+        ? selectionDepth(selection.selectionSet, fragments, seen, memo)
         : 0;
       deepest = Math.max(deepest, 1 + below);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, selectionDepth(selection.selectionSet, fragments, seen));
+      deepest = Math.max(deepest, selectionDepth(selection.selectionSet, fragments, seen, memo));
     } else {
       const name = selection.name.value;
       const fragment = fragments[name];
       if (!fragment || seen.has(name)) continue;
-      deepest = Math.max(
-        deepest,
-        selectionDepth(fragment.selectionSet, fragments, new Set([...seen, name])),
-      );
+      let depth = memo.get(name);
+      if (depth === undefined) {
+        depth = selectionDepth(fragment.selectionSet, fragments, new Set([...seen, name]), memo);
+        memo.set(name, depth);
+      }
+      deepest = Math.max(deepest, depth);
     }
   }
   return deepest;
@@ -82,17 +90,28 @@ export function checkQueryLimits(args: {
       `This query nests ${depth} levels deep; the limit is ${maxDepth}. Ask for fewer nested fields.`,
     );
   }
-  const complexity = getComplexity({
-    schema,
-    query: document,
-    operationName: operation.name?.value,
-    variables,
-    estimators: [
-      fieldExtensionsEstimator(),
-      pageSizeEstimator,
-      simpleEstimator({ defaultComplexity: 1 }),
-    ],
-  });
+  // Variables that do not fit their types: execution refuses them (BAD_USER_INPUT) before any
+  // resolver runs; getComplexity would throw a code-less error that reads as a server failure.
+  if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
+  let complexity: number;
+  try {
+    complexity = getComplexity({
+      schema,
+      query: document,
+      operationName: operation.name?.value,
+      variables,
+      estimators: [
+        fieldExtensionsEstimator(),
+        pageSizeEstimator,
+        simpleEstimator({ defaultComplexity: 1 }),
+      ],
+    });
+  } catch (error) {
+    // "Query exceeds the maximum allowed number of nodes": too big to even measure.
+    if (error instanceof GraphQLError)
+      throw tooComplex(`This query is too large: ${error.message}`);
+    throw error;
+  }
   if (complexity > maxComplexity) {
     throw tooComplex(
       `This query costs ${complexity}; the limit is ${maxComplexity}. Ask for fewer fields or smaller pages (first/limit).`,
