@@ -47,6 +47,11 @@ describe('members: account care', () => {
       input: { email: member.email, password: 'a brand new password' },
     });
     expect(newPassword.errors).toBeUndefined();
+    const inbox = await t.gql<{
+      notifications: { edges: Array<{ node: { kind: string; title: string } }> };
+    }>(`{ notifications(first: 5) { edges { node { kind title } } } }`, {}, member.accessToken);
+    expect(inbox.data?.notifications.edges[0]?.node.kind).toBe('ACCOUNT_SECURITY');
+    expect(inbox.data?.notifications.edges[0]?.node.title).toMatch(/password was changed/);
   });
 
   it('lets an admin issue a one-time reset link valid for an hour', async () => {

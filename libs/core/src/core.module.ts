@@ -22,6 +22,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { DatabaseStartup } from './database/database-startup';
 import { StartupState } from './database/startup-state';
 import { AppExceptionFilter } from './errors/app-exception.filter';
+import { ServerEvents } from './events/server-events';
 import { createValidationPipe } from './errors/validation';
 import { graphqlOptions } from './graphql/graphql-options';
 import { LiveEnvelopeInterceptor } from './live/live-envelope.interceptor';
@@ -72,6 +73,7 @@ export class CoreModule {
         redisClientProvider,
         RedisShutdown,
         StartupState,
+        ServerEvents,
         DatabaseStartup,
         Metrics,
         RateLimiter,
@@ -88,6 +90,7 @@ export class CoreModule {
       ],
       exports: [
         ConfigModule,
+        ServerEvents,
         REDIS_CLIENT,
         StartupState,
         Metrics,

@@ -37,3 +37,4 @@ export {
 } from './pagination/connection';
 export { requestLoader, byKeys } from './loaders/request-loaders';
 export { renderMarkdown } from './text/markdown';
+export { ServerEvents, ServerEventMap } from './events/server-events';

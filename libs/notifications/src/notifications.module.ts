@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountSecurityListener } from './account-security.listener';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsGateway } from './notifications.gateway';
@@ -9,7 +10,12 @@ import { NotificationsService } from './notifications.service';
 /** The notification inbox: other libraries call NotificationsService.notify. */
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity, NotificationPreferenceEntity])],
-  providers: [NotificationsService, NotificationsResolver, NotificationsGateway],
+  providers: [
+    NotificationsService,
+    NotificationsResolver,
+    NotificationsGateway,
+    AccountSecurityListener,
+  ],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

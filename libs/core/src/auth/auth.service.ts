@@ -8,6 +8,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CoreError, CoreErrorCode } from '../errors/domain-error';
+import { ServerEvents } from '../events/server-events';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { AuthSessionEntity } from './auth-session.entity';
 import { PasswordResetEntity } from './password-reset.entity';
@@ -42,6 +43,7 @@ export class AuthService {
     private readonly sessions: Repository<AuthSessionEntity>,
     @InjectRepository(PasswordResetEntity)
     private readonly resets: Repository<PasswordResetEntity>,
+    private readonly events: ServerEvents,
   ) {}
 
   hashPassword(password: string): Promise<string> {
@@ -167,6 +169,7 @@ export class AuthService {
       passwordHash: account.passwordHash,
     });
     await this.revokeSessions(account.id, member.sessionId);
+    await this.events.emit('account.password-changed', { accountId: account.id });
     return account;
   }
 
@@ -180,12 +183,13 @@ export class AuthService {
     await this.resets.save(
       this.resets.create({ accountId, issuedBy, tokenHash: sha256(token), expiresAt }),
     );
+    await this.events.emit('account.password-reset-issued', { accountId, issuedBy });
     return { token, expiresAt };
   }
 
   /** Uses a reset token once: sets the password and ends every session of the account. */
   async resetPassword(token: string, password: string): Promise<AccountEntity> {
-    return this.resets.manager.transaction(async (manager) => {
+    const account = await this.resets.manager.transaction(async (manager) => {
       const used = await manager
         .createQueryBuilder()
         .update(PasswordResetEntity)
@@ -210,9 +214,10 @@ export class AuthService {
         { accountId, revokedAt: IsNull() },
         { revokedAt: new Date() },
       );
-      const account = await manager.findOneByOrFail(AccountEntity, { id: accountId });
-      return account;
+      return manager.findOneByOrFail(AccountEntity, { id: accountId });
     });
+    await this.events.emit('account.password-reset', { accountId: account.id });
+    return account;
   }
 
   /** Verifies an access token and that its session is still open; one SQL statement. */
