@@ -45,17 +45,38 @@ export function uniqueEmail(prefix = 'member'): string {
   return `${prefix}-${process.pid}-${Date.now()}-${counter++}@example.org`;
 }
 
-/** A fresh database cloned from the migrated template, and the app on a random port. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export interface StartTestAppOptions {
+  /**
+   * Run against this existing database (another test app's `databaseUrl`, to model a second API
+   * node) instead of cloning a fresh one; closing this app then leaves the database in place.
+   */
+  databaseUrl?: string;
+}
+
+/**
+ * A fresh database cloned from the migrated template (or `options.databaseUrl`), and the app on
+ * a random port.
+ */
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: StartTestAppOptions = {},
+): Promise<TestApp> {
   const baseUrl = process.env.DATABASE_URL;
   const template = process.env.ROUNDTABLE_TEST_TEMPLATE;
   if (!baseUrl || !template) throw new Error('Run e2e tests through jest (globalSetup).');
-  const database = `rt_t_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: databaseUrlFor(baseUrl, 'postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database} TEMPLATE ${template}`);
-  await admin.end();
-  const databaseUrl = databaseUrlFor(baseUrl, database);
+  // The database this app created and must drop on close; null when it reuses another's.
+  let ownDatabase: string | null = null;
+  let databaseUrl: string;
+  if (options.databaseUrl) {
+    databaseUrl = options.databaseUrl;
+  } else {
+    ownDatabase = `rt_t_${randomBytes(6).toString('hex')}`;
+    const admin = new Client({ connectionString: databaseUrlFor(baseUrl, 'postgres') });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${ownDatabase} TEMPLATE ${template}`);
+    await admin.end();
+    databaseUrl = databaseUrlFor(baseUrl, ownDatabase);
+  }
 
   const config: AppConfig = {
     ...loadConfig({
@@ -133,9 +154,10 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       for (const socket of sockets) socket.disconnect();
       await app.close();
       await pool.end();
+      if (!ownDatabase) return;
       const cleanup = new Client({ connectionString: databaseUrlFor(baseUrl, 'postgres') });
       await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await cleanup.query(`DROP DATABASE IF EXISTS ${ownDatabase} WITH (FORCE)`);
       await cleanup.end();
     },
   };
@@ -158,4 +180,50 @@ export function emitWithAck<T = Record<string, unknown>>(
   ...args: unknown[]
 ): Promise<T> {
   return socket.timeout(5000).emitWithAck(event, ...args) as Promise<T>;
+}
+
+/**
+ * Settles on a socket's handshake: `connect` or `connect_error`, whichever comes first (rejects
+ * after `ms`). Leaves no listener or timer behind, unlike racing two `nextEvent`s.
+ */
+function handshake(
+  socket: Socket,
+  ms: number,
+): Promise<{ connected: true } | { connected: false; error: Error }> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      socket.off('connect', onConnect);
+      socket.off('connect_error', onError);
+    };
+    const onConnect = () => {
+      done();
+      resolve({ connected: true });
+    };
+    const onError = (error: Error) => {
+      done();
+      resolve({ connected: false, error });
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`neither connect nor connect_error within ${ms} ms`));
+    }, ms);
+    socket.once('connect', onConnect);
+    socket.once('connect_error', onError);
+  });
+}
+
+/** Resolves once the socket is connected; rejects if the handshake refuses it. */
+export async function whenConnected(socket: Socket, ms = 5000): Promise<void> {
+  const outcome = await handshake(socket, ms);
+  if (!outcome.connected) {
+    throw new Error(`expected a connection, got connect_error: ${outcome.error.message}`);
+  }
+}
+
+/** Resolves with the handshake's refusal (`connect_error`); rejects if the socket connects. */
+export async function whenRefused(socket: Socket, ms = 5000): Promise<Error> {
+  const outcome = await handshake(socket, ms);
+  if (outcome.connected) throw new Error('the handshake accepted the socket; expected a refusal');
+  return outcome.error;
 }

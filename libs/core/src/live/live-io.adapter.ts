@@ -5,7 +5,7 @@ import type { Server, ServerOptions } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { toPublicError } from '../errors/public-error';
+import { GENERIC_ERROR_MESSAGE, toPublicError } from '../errors/public-error';
 import { RedisClient, createRedisClient } from '../redis/redis.provider';
 import { LIVE_NAMESPACE, LiveSocket } from './live-socket';
 
@@ -65,11 +65,17 @@ export class LiveIoAdapter extends IoAdapter {
         },
         (error: unknown) => {
           const publicError = toPublicError(error);
-          next(
-            new Error(
-              `UNAUTHENTICATED: ${publicError?.message ?? 'the access token was refused.'}`,
-            ),
-          );
+          if (!publicError) {
+            // Not a verdict on the token (the database is down, say): log it, and do not tell
+            // the client its token is bad, or it would throw away a good session.
+            this.liveLogger.error(
+              { err: error, socketId: socket.id },
+              'Unexpected error in the /live handshake',
+            );
+            next(new Error(`INTERNAL_SERVER_ERROR: ${GENERIC_ERROR_MESSAGE}`));
+            return;
+          }
+          next(new Error(`UNAUTHENTICATED: ${publicError.message}`));
         },
       );
     });

@@ -6,8 +6,10 @@ import {
   OnGatewayDisconnect,
   SubscribeMessage,
   WebSocketGateway,
+  WebSocketServer,
 } from '@nestjs/websockets';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { Namespace } from 'socket.io';
 import { Access } from '../auth/access.decorator';
 import { Metrics } from '../observability/metrics';
 import { LiveEvents } from './live-envelope.interceptor';
@@ -30,6 +32,10 @@ export class PingPayload {
 export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger('Live');
   private readonly expiryTimers = new WeakMap<LiveSocket, NodeJS.Timeout>();
+
+  /** The /live namespace (set by Nest at init): emit to a member's room, list its sockets. */
+  @WebSocketServer()
+  readonly server: Namespace;
 
   constructor(private readonly metrics: Metrics) {}
 

@@ -31,7 +31,8 @@ export class RateLimiter implements OnModuleDestroy {
   async hit(key: string, windowMs: number): Promise<WindowState> {
     const fullKey = `rl:${key}`;
     if (this.redis) {
-      const [count, ttl] = (await this.redis
+      // One reply per command: INCR's count, PEXPIRE's 0/1 (not a time), PTTL's time left.
+      const [count, _expireSet, ttl] = (await this.redis
         .multi()
         .incr(fullKey)
         .pExpire(fullKey, windowMs, 'NX')
