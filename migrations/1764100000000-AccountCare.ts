@@ -6,6 +6,12 @@ export class AccountCare1764100000000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "account" ADD "deleted_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(
+      `ALTER TABLE "auth_session" ADD "previous_refresh_token_hash" character varying(64)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "auth_session_previous_hash_idx" ON "auth_session" ("previous_refresh_token_hash")`,
+    );
+    await queryRunner.query(
       `CREATE TABLE "password_reset" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
         "account_id" uuid NOT NULL,
@@ -27,6 +33,8 @@ export class AccountCare1764100000000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "password_reset"`);
+    await queryRunner.query(`DROP INDEX "auth_session_previous_hash_idx"`);
+    await queryRunner.query(`ALTER TABLE "auth_session" DROP COLUMN "previous_refresh_token_hash"`);
     await queryRunner.query(`ALTER TABLE "account" DROP COLUMN "deleted_at"`);
   }
 }

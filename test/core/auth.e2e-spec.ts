@@ -81,10 +81,25 @@ describe('accounts: registration, login, refresh, logout', () => {
     );
     expect(first.data?.refreshSession.refreshToken).toBeTruthy();
     expect(first.data?.refreshSession.refreshToken).not.toBe(member.refreshToken);
-    const reused = await t.gql(REFRESH, { t: member.refreshToken });
-    expect(reused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const me = await t.gql(ME, {}, first.data?.refreshSession.accessToken);
     expect(me.errors).toBeUndefined();
+    const reused = await t.gql(REFRESH, { t: member.refreshToken });
+    expect(reused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends the session when a rotated-out refresh token is presented again (theft)', async () => {
+    const member = await t.signUp();
+    const REFRESH = `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`;
+    const rotated = await t.gql<{ refreshSession: { accessToken: string; refreshToken: string } }>(
+      REFRESH,
+      { t: member.refreshToken },
+    );
+    const stolen = await t.gql(REFRESH, { t: member.refreshToken });
+    expect(stolen.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const legit = await t.gql(REFRESH, { t: rotated.data?.refreshSession.refreshToken });
+    expect(legit.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const me = await t.gql(ME, {}, rotated.data?.refreshSession.accessToken);
+    expect(me.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('logout revokes the session: its refresh and access tokens stop working', async () => {

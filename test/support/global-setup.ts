@@ -28,6 +28,7 @@ export default async function globalSetup(): Promise<void> {
     connectionString: databaseUrlFor(process.env.DATABASE_URL, 'postgres'),
   });
   await admin.connect();
+  await dropLeftovers(admin);
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
   await admin.query(`CREATE DATABASE ${template}`);
   await admin.end();
@@ -41,4 +42,24 @@ export default async function globalSetup(): Promise<void> {
   await runMigrationsLocked(dataSource);
   await dataSource.destroy();
   process.env.ROUNDTABLE_TEST_TEMPLATE = template;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Databases of earlier runs that crashed: their owner process (named in them) is gone. */
+async function dropLeftovers(admin: Client): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname ~ '^rt_(t|template)_[0-9]+'`,
+  );
+  for (const { datname } of rows) {
+    const pid = Number(/^rt_(?:t|template)_(\d+)/.exec(datname)?.[1]);
+    if (pid && !isAlive(pid)) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  }
 }

@@ -70,7 +70,7 @@ export async function startTestApp(
   if (options.databaseUrl) {
     databaseUrl = options.databaseUrl;
   } else {
-    ownDatabase = `rt_t_${randomBytes(6).toString('hex')}`;
+    ownDatabase = `rt_t_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new Client({ connectionString: databaseUrlFor(baseUrl, 'postgres') });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${ownDatabase} TEMPLATE ${template}`);

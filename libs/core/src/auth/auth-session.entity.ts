@@ -28,6 +28,11 @@ export class AuthSessionEntity {
   @Column({ name: 'refresh_token_hash', type: 'varchar', length: 64 })
   refreshTokenHash: string;
 
+  /** The token it replaced: presented again, it means the token leaked, and the session ends. */
+  @Index('auth_session_previous_hash_idx')
+  @Column({ name: 'previous_refresh_token_hash', type: 'varchar', length: 64, nullable: true })
+  previousRefreshTokenHash: string | null;
+
   @Column({ name: 'refresh_expires_at', type: 'timestamptz' })
   refreshExpiresAt: Date;
 

@@ -72,16 +72,17 @@ export class AuthService {
   async login(input: { email: string; password: string }): Promise<IssuedTokens> {
     const key = `login-failed:${input.email.trim().toLowerCase()}`;
     const { limit, windowSeconds } = this.config.failedLoginLimit;
-    const failures = await this.limits.peek(key);
-    if (failures.count >= limit) {
-      throw RateLimiter.refusal(failures, 'failed sign-ins for this email');
+    // Each attempt takes its slot before the password is checked, so guesses sent all at once
+    // cannot all be checked; a success clears the count, leaving only failures counted.
+    const attempt = await this.limits.hit(key, windowSeconds * 1000);
+    if (attempt.count > limit) {
+      throw RateLimiter.refusal(attempt, 'failed sign-ins for this email');
     }
     const account = await this.accounts.findByEmail(input.email);
     const valid = account?.passwordHash
       ? await argon2.verify(account.passwordHash, input.password)
       : await argon2.verify(await this.dummyHash, input.password).then(() => false);
     if (!account || !valid) {
-      await this.limits.hit(key, windowSeconds * 1000);
       throw new CoreError(CoreErrorCode.INVALID_CREDENTIALS, WRONG_CREDENTIALS);
     }
     await this.limits.reset(key);
@@ -94,6 +95,7 @@ export class AuthService {
       refreshTokenHash: sha256(refreshToken),
       revokedAt: IsNull(),
     });
+    if (!session) await this.endSessionOnReuse(refreshToken);
     if (!session || session.refreshExpiresAt.getTime() <= Date.now()) {
       throw new CoreError(
         CoreErrorCode.INVALID_TOKEN,
@@ -110,6 +112,7 @@ export class AuthService {
       { id: session.id, refreshTokenHash: session.refreshTokenHash, revokedAt: IsNull() },
       {
         refreshTokenHash: sha256(next),
+        previousRefreshTokenHash: session.refreshTokenHash,
         refreshExpiresAt: this.refreshExpiry(),
         rotatedAt: new Date(),
       },
@@ -125,6 +128,14 @@ export class AuthService {
       refreshToken: next,
       accessToken: await this.accessToken(account, session.id),
     };
+  }
+
+  /** A rotated-out token presented again: someone else may hold the new one, so end it all. */
+  private async endSessionOnReuse(refreshToken: string): Promise<void> {
+    await this.sessions.update(
+      { previousRefreshTokenHash: sha256(refreshToken), revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
   }
 
   /** Revokes the session the refresh token belongs to; unknown tokens are ignored. */

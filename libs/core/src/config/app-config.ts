@@ -95,9 +95,7 @@ function url(env: Env, name: string, protocols: string[]): string | null {
  * Redis form), a password holding `@` (up to the last one), or libpq's `password=secret`.
  */
 function redact(raw: string): string {
-  return raw
-    .replace(/\/\/([^:/@]*):.*@/, '//$1:***@')
-    .replace(/(password=)[^\s&;]+/gi, '$1***');
+  return raw.replace(/\/\/([^:/@]*):.*@/, '//$1:***@').replace(/(password=)[^\s&;]+/gi, '$1***');
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -110,10 +108,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = nodeEnvRaw as NodeEnv;
 
   const port = int(env, 'PORT', 3000, 0, 65535);
-  const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(
-    /\/+$/,
-    '',
-  );
+  const publicUrl = (
+    url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`
+  ).replace(/\/+$/, '');
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
   const dataDir = resolve(str(env, 'DATA_DIR') ?? './.data');

@@ -6,7 +6,6 @@ import { Injectable, Logger } from '@nestjs/common';
  * events to this map by declaration merging:
  *   declare module '@app/core' { interface ServerEventMap { 'thread.created': {...} } }
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- extended by declaration merging
 export interface ServerEventMap {
   'account.password-changed': { accountId: string };
   'account.password-reset-issued': { accountId: string; issuedBy: string };

@@ -103,7 +103,10 @@ describe('checkQueryLimits', () => {
     expect(limitError('{ me { parent { id } } }', { maxDepth: 3 })).toBeNull();
     const error = limitError('{ me { parent { parent { id } } } }', { maxDepth: 3 });
     expect(error?.message).toMatch(/nests 4 levels deep; the limit is 3/);
-    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX' });
+    expect(error?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'QUERY_TOO_COMPLEX',
+    });
   });
 
   it('refuses a query past the complexity limit; page sizes multiply their children', () => {
@@ -134,7 +137,10 @@ describe('checkQueryLimits', () => {
 
   it('refuses, as a client error, a query too large to measure', () => {
     const error = limitError(doublingFragments(20));
-    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX' });
+    expect(error?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'QUERY_TOO_COMPLEX',
+    });
     expect(error?.message).toMatch(/too large/);
   });
 });
