@@ -70,6 +70,7 @@ function runningPostgres(databaseDir) {
 }
 
 let embedded = null;
+let starting = null; // the embedded start in progress: a signal then waits for it, to stop it
 let child = null;
 
 async function withDatabase(work) {
@@ -99,7 +100,8 @@ async function withDatabase(work) {
   const log = [];
   console.log(`Starting the embedded PostgreSQL in ${databaseDir} (DATABASE_URL is not set)`);
   try {
-    embedded = await startEmbeddedPostgres(DATA_DIR, (line) => log.push(line));
+    starting = startEmbeddedPostgres(DATA_DIR, (line) => log.push(line));
+    embedded = await starting;
   } catch (error) {
     if (log.length) console.error(log.slice(-20).join('\n'));
     throw new UserError(error.message);
@@ -117,16 +119,30 @@ async function stopEmbedded() {
   if (database) await database.stop();
 }
 
+let stopping = false;
 for (const [signal, code] of [
   ['SIGINT', 130],
   ['SIGTERM', 143],
 ]) {
   process.once(signal, () => {
     console.error(`\n${signal}: stopping`);
+    stopping = true;
     child?.kill(signal);
-    stopEmbedded().finally(() => process.exit(code));
+    Promise.resolve(starting)
+      .then(
+        (database) => (embedded ??= database ?? null),
+        () => undefined,
+      )
+      .then(stopEmbedded)
+      .finally(() => process.exit(code));
   });
 }
+// Once stopping, connections that PostgreSQL's shutdown cuts are expected, not a crash to report.
+process.on('uncaughtException', (error) => {
+  if (stopping) return;
+  console.error(error);
+  process.exit(1);
+});
 
 /** The data source of scripts/data-source.ts, initialised on `url`. */
 async function openDataSource(url) {
@@ -298,6 +314,7 @@ async function main() {
 }
 
 main().catch(async (error) => {
+  if (stopping) return; // the signal handler stops PostgreSQL and exits
   await stopEmbedded().catch(() => undefined);
   console.error(error instanceof UserError ? error.message : error);
   process.exit(1);

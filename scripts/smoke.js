@@ -59,7 +59,8 @@ async function run() {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: 'mutation { login(input: {email: "admin@roundtable.demo", password: "roundtable-demo"}) { member { handle role } } }',
+        query:
+          'mutation { login(input: {email: "admin@roundtable.demo", password: "roundtable-demo"}) { member { handle role } } }',
       }),
     });
     const body = await response.json();
@@ -70,7 +71,10 @@ async function run() {
     if (!postgresProcesses(dataDir)) throw new Error('no embedded postgres process was running');
     const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
-    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 30_000))]);
+    const code = await Promise.race([
+      exited,
+      new Promise((r) => setTimeout(() => r('timeout'), 30_000)),
+    ]);
     if (code !== 0) throw new Error(`server did not stop cleanly on SIGTERM (exit: ${code})`);
     const left = postgresProcesses(dataDir);
     if (left) throw new Error(`postgres processes left behind:\n${left}`);
