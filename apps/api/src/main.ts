@@ -36,13 +36,15 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string): Promise<void> => {
     logger.info(`${signal} received: shutting down`);
+    let code = 0;
     try {
       await app?.close();
     } catch (error) {
-      logger.error({ err: error }, 'Start-up failed');
+      code = 1;
+      logger.error({ err: error }, 'Shutdown failed');
     } finally {
       await embedded?.stop();
-      process.exit(0);
+      process.exit(code);
     }
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
