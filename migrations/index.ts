@@ -4,6 +4,7 @@ import { AccountCare1764100000000 } from './1764100000000-AccountCare';
 import { Notifications1764200000000 } from './1764200000000-Notifications';
 import { Members1764300000000 } from './1764300000000-Members';
 import { Search1764400000000 } from './1764400000000-Search';
+import { Roundtables1764600000000 } from './1764600000000-Roundtables';
 
 export const MIGRATIONS = [
   Accounts1764000000000,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Notifications1764200000000,
   Members1764300000000,
   Search1764400000000,
+  Roundtables1764600000000,
 ];

@@ -1,6 +1,6 @@
-import { GraphQLFormattedError } from 'graphql';
-import { PUBLIC_ERROR_CODES } from './domain-error';
-import { GENERIC_ERROR_MESSAGE } from './public-error';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DomainError, PUBLIC_ERROR_CODES } from './domain-error';
+import { GENERIC_ERROR_MESSAGE, toPublicError } from './public-error';
 
 const PUBLIC = new Set<string>(PUBLIC_ERROR_CODES);
 /** Apollo's own request errors are the client's to fix: they read as BAD_USER_INPUT. */
@@ -14,7 +14,29 @@ const CLIENT_MISTAKES = new Set([
 ]);
 
 /** The last word on what a GraphQL error looks like on the wire: no stack, a public code. */
-export function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error?: unknown,
+): GraphQLFormattedError {
+  // Field resolvers run without Nest's exception filters: map their domain errors here.
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof DomainError) {
+    const publicError = toPublicError(original);
+    if (publicError) {
+      const { code, message, reason, fields, retryAfterSeconds } = publicError;
+      return {
+        message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: {
+          code,
+          ...(reason ? { reason } : {}),
+          ...(fields ? { fields } : {}),
+          ...(retryAfterSeconds !== undefined ? { retryAfter: retryAfterSeconds } : {}),
+        },
+      };
+    }
+  }
   const {
     stacktrace: _stack,
     exception: _exception,

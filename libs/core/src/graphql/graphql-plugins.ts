@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { Metrics } from '../observability/metrics';
 import { GraphQLContext } from '../auth/request-context';
 import { checkQueryLimits } from './query-limits';
-import { PUBLIC_ERROR_CODES } from '../errors/domain-error';
+import { DomainError, PUBLIC_ERROR_CODES } from '../errors/domain-error';
 
 const PUBLIC = new Set<string>(PUBLIC_ERROR_CODES);
 
@@ -39,6 +39,7 @@ export function roundtablePlugin(
             if (typeof code === 'string' && (PUBLIC.has(code) || code.startsWith('GRAPHQL_')))
               continue;
             if (code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND') continue;
+            if (error.originalError instanceof DomainError) continue; // a refusal, not a failure
             logger.error(
               {
                 err: error.originalError ?? error,

@@ -1,0 +1,33 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { RoundtablesService } from './roundtables.service';
+
+/**
+ * Every minute, on every node: each job is one claim-and-update statement that re-checks its
+ * condition, so nodes running it at the same time do the work once. Tests call the service.
+ */
+@Injectable()
+export class RoundtablesJobs {
+  private readonly logger = new Logger(RoundtablesJobs.name);
+
+  constructor(private readonly roundtables: RoundtablesService) {}
+
+  @Cron(CronExpression.EVERY_MINUTE, { name: 'roundtables.missed', waitForCompletion: true })
+  async markMissed(): Promise<void> {
+    await this.run('markMissed', () => this.roundtables.markMissed());
+  }
+
+  @Cron(CronExpression.EVERY_MINUTE, { name: 'roundtables.reminders', waitForCompletion: true })
+  async sendReminders(): Promise<void> {
+    await this.run('sendReminders', () => this.roundtables.sendReminders());
+  }
+
+  /** A failed run is logged and retried on the next tick; it must not crash the process. */
+  private async run(job: string, work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.logger.error({ err: error, job }, 'Roundtables job failed');
+    }
+  }
+}
