@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@app/core';
 import { DiscussionsModule } from '@app/discussions';
 import { MembersModule } from '@app/members';
+import { ModerationModule } from '@app/moderation';
 import { NotificationsModule } from '@app/notifications';
 import { RoundtablesModule } from '@app/roundtables';
 import { SearchModule } from '@app/search';
@@ -20,6 +21,7 @@ export class AppModule {
         SearchModule,
         DiscussionsModule,
         RoundtablesModule,
+        ModerationModule,
       ],
     };
   }

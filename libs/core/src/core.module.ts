@@ -11,6 +11,8 @@ import { AccountEntity } from './accounts/account.entity';
 import { AccountsDemo } from './accounts/accounts-demo';
 import { AccountsResolver } from './accounts/accounts.resolver';
 import { AccountsService } from './accounts/accounts.service';
+import { AuditLogEntity } from './audit/audit-log.entity';
+import { AuditLog } from './audit/audit-log.service';
 import { AccessGuard } from './auth/access.guard';
 import { AuthSessionEntity } from './auth/auth-session.entity';
 import { PasswordResetEntity } from './auth/password-reset.entity';
@@ -27,6 +29,7 @@ import { createValidationPipe } from './errors/validation';
 import { graphqlOptions } from './graphql/graphql-options';
 import { LiveEnvelopeInterceptor } from './live/live-envelope.interceptor';
 import { LiveGateway } from './live/live.gateway';
+import { LiveConnections } from './live/live-connections';
 import { HealthController } from './observability/health.controller';
 import { loggingParams } from './observability/logging';
 import { Metrics } from './observability/metrics';
@@ -60,6 +63,7 @@ export class CoreModule {
           retryDelay: 1000,
         }),
         TypeOrmModule.forFeature([AccountEntity, AuthSessionEntity, PasswordResetEntity]),
+        TypeOrmModule.forFeature([AuditLogEntity]),
         JwtModule.register({ secret: config.jwtSecret }),
         TerminusModule.forRoot({ logger: false }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -83,6 +87,8 @@ export class CoreModule {
         AccountsResolver,
         AuthResolver,
         LiveGateway,
+        LiveConnections,
+        AuditLog,
         LiveEnvelopeInterceptor,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
@@ -98,6 +104,8 @@ export class CoreModule {
         AccountsService,
         AuthService,
         LiveEnvelopeInterceptor,
+        AuditLog,
+        LiveConnections,
       ],
     };
   }

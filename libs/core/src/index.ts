@@ -11,6 +11,8 @@ export { Role, AccountEntity } from './accounts/account.entity';
 export { AccountsService } from './accounts/accounts.service';
 export { MemberModel } from './accounts/member.model';
 export { AuthService } from './auth/auth.service';
+export { AuditLog, AuditEntry, AuditRecord, AuditFilter } from './audit/audit-log.service';
+export { LiveConnections } from './live/live-connections';
 export { Access, AccessLevel } from './auth/access.decorator';
 export { AuthenticatedMember, hasRole, isSuspended } from './auth/authenticated-member';
 export { Viewer, OptionalViewer } from './auth/viewer.decorator';

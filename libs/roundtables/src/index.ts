@@ -3,6 +3,7 @@ export { RoundtablesModule } from './roundtables.module';
 export { RoundtablesService, Participation } from './roundtables.service';
 export { RegistrationsService, SeatCounts } from './registrations.service';
 export { QuestionsService, QuestionPage } from './questions.service';
+export { RoundtableRecords, PublishedRecord } from './roundtable-records.service';
 export { Actor } from './roundtable-access';
 // The row type only (no repository access): what the services return.
 export type { RoundtableEntity as Roundtable } from './roundtable.entity';
@@ -11,3 +12,6 @@ export { RegistrationStatus } from './registration.entity';
 export { RoundtableModel, QuestionModel } from './roundtable.models';
 export { QuestionOrder } from './dto/roundtable.args';
 export { RoundtablesError, RoundtablesErrorCode } from './roundtables.errors';
+// For moderation: hiding live chat messages (its own module, importing the room's).
+export { MessageModerationModule } from './room/message-moderation.module';
+export { MessageModeration, MessageTx, LiveMessage } from './room/message-moderation.service';

@@ -20,6 +20,7 @@ import {
   TakeawayModel,
 } from './roundtable.models';
 import { RoundtablesLoaders } from './roundtables.loader';
+import { SessionOutcomes } from './room/session-outcomes.loader';
 
 /** Every field batches through a per-request loader: a page of 50 costs what a page of 5 does. */
 @Resolver(() => RoundtableModel)
@@ -28,6 +29,7 @@ export class RoundtableFieldsResolver {
     private readonly loaders: RoundtablesLoaders,
     private readonly accounts: AccountsService,
     private readonly calendars: CalendarService,
+    private readonly outcomes: SessionOutcomes,
   ) {}
 
   @ResolveField(() => String, { description: 'The description rendered to sanitised HTML.' })
@@ -108,17 +110,23 @@ export class RoundtableFieldsResolver {
     return row ? toRoundtable(row) : null;
   }
 
-  // Filled by the live room once it exists; both lists are short by nature.
+  // Written by the live room (room/session-outcomes.loader.ts); both lists are short by nature.
   @ResolveField(() => [TakeawayModel], { description: 'Pinned takeaways, once the session ran.' })
-  takeaways(): TakeawayModel[] {
-    return [];
+  takeaways(
+    @Parent() roundtable: RoundtableModel,
+    @Context() context: GraphQLContext,
+  ): Promise<TakeawayModel[]> {
+    return this.outcomes.pinnedTakeaways(context.req).load(roundtable.id);
   }
 
   @ResolveField(() => [QuestionModel], {
     description: 'Questions left unanswered when the session ended.',
   })
-  openQuestions(): QuestionModel[] {
-    return [];
+  openQuestions(
+    @Parent() roundtable: RoundtableModel,
+    @Context() context: GraphQLContext,
+  ): Promise<QuestionModel[]> {
+    return this.outcomes.openQuestions(context.req).load(roundtable.id);
   }
 
   @ResolveField(() => QuestionConnection, {

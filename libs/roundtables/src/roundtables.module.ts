@@ -23,6 +23,9 @@ import { RoundtablesJobs } from './roundtables.jobs';
 import { RoundtablesLoaders } from './roundtables.loader';
 import { RoundtablesResolver } from './roundtables.resolver';
 import { RoundtablesService } from './roundtables.service';
+import { RoundtableRecords } from './roundtable-records.service';
+import { RoomModule } from './room/room.module';
+import { RoomActivitiesModule } from './room/room-activities.module';
 
 /** Scheduling, registration and the waitlist, calendars, and questions before the session. */
 @Module({
@@ -38,6 +41,8 @@ import { RoundtablesService } from './roundtables.service';
     ]),
     MembersModule,
     NotificationsModule,
+    RoomModule,
+    RoomActivitiesModule,
   ],
   controllers: [CalendarController],
   providers: [
@@ -54,7 +59,8 @@ import { RoundtablesService } from './roundtables.service';
     CalendarResolver,
     RoundtablesJobs,
     RoundtablesDemo,
+    RoundtableRecords,
   ],
-  exports: [RoundtablesService, RegistrationsService, QuestionsService],
+  exports: [RoundtablesService, RegistrationsService, QuestionsService, RoundtableRecords],
 })
 export class RoundtablesModule {}

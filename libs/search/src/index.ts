@@ -1,6 +1,8 @@
 // What other libraries may use from search: write documents through SearchService.
 export { SearchModule } from './search.module';
 export { SearchService } from './search.service';
+// For other domains' fields on search results (e.g. the archive's `canonical`).
+export { SearchResultModel } from './search-result.model';
 export {
   SearchAudience,
   SearchDocumentInput,

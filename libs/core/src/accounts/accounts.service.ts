@@ -156,6 +156,15 @@ export class AccountsService {
     );
   }
 
+  /** Suspends until `until`, or lifts a suspension with null; the access guard reads it each request. */
+  async setSuspendedUntil(
+    id: string,
+    until: Date | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.getRepository(AccountEntity).update(id, { suspendedUntil: until });
+  }
+
   async setRole(handle: string, role: Role): Promise<AccountEntity> {
     const account = await this.findByHandle(handle);
     if (!account) {

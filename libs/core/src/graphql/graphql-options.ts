@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { AppConfig } from '../config/app-config';
 import { formatGraphQLError } from '../errors/format-graphql-error';
@@ -19,10 +20,11 @@ export function graphqlOptions(
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     formatError: formatGraphQLError,
     // Same plugin type, seen through Apollo's CJS and ESM typings.
+    // Same plugin types, seen through Apollo's CJS and ESM typings. Cache control is off: no
+    // HTTP caching hints are used, and without it Apollo stops wrapping every field.
     plugins: [
-      roundtablePlugin(config, metrics) as unknown as NonNullable<
-        ApolloDriverConfig['plugins']
-      >[number],
-    ],
+      roundtablePlugin(config, metrics),
+      ApolloServerPluginCacheControlDisabled(),
+    ] as unknown as ApolloDriverConfig['plugins'],
   };
 }

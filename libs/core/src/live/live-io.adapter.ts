@@ -11,6 +11,9 @@ import { LIVE_NAMESPACE, LiveSocket } from './live-socket';
 
 type AdapterClient = Parameters<typeof createAdapter>[0];
 
+const LISTENERS_PER_GATEWAY_SET = 64;
+const CLOSE_DRAIN_MS = 200;
+
 /**
  * The Socket.IO server: the Redis adapter when REDIS_URL is set (rooms span nodes), and the one
  * handshake check for /live: a valid access token in `auth.token`, or the connection is refused.
@@ -52,7 +55,14 @@ export class LiveIoAdapter extends IoAdapter {
     });
     if (this.redisAdapter) server.adapter(this.redisAdapter);
     const auth = this.app.get(AuthService);
-    server.of(LIVE_NAMESPACE).use((socket, next) => {
+    // Every domain gateway adds its own connection and disconnect listeners to /live.
+    const live = server.of(LIVE_NAMESPACE);
+    live.setMaxListeners(LISTENERS_PER_GATEWAY_SET);
+    live.use((socket, next) => {
+      socket.setMaxListeners(LISTENERS_PER_GATEWAY_SET);
+      next();
+    });
+    live.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       if (typeof token !== 'string' || token.length === 0) {
         next(new Error('UNAUTHENTICATED: send your access token as auth.token in the handshake.'));
@@ -84,6 +94,9 @@ export class LiveIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
+    // Disconnect handlers may still be finishing (presence, leave events): let them publish
+    // through Redis before its connections go.
+    await new Promise((resolve) => setTimeout(resolve, CLOSE_DRAIN_MS));
     await Promise.all(
       this.redisConnections.splice(0).map((client) => (client.isOpen ? client.quit() : undefined)),
     );
