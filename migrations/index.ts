@@ -10,6 +10,7 @@ import { Roundtables1764600000000 } from './1764600000000-Roundtables';
 import { LiveRoom1764700000000 } from './1764700000000-LiveRoom';
 import { LiveRoomActivities1764750000000 } from './1764750000000-LiveRoomActivities';
 import { Moderation1764800000000 } from './1764800000000-Moderation';
+import { Archive1764900000000 } from './1764900000000-Archive';
 
 export const MIGRATIONS = [
   Accounts1764000000000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   LiveRoom1764700000000,
   LiveRoomActivities1764750000000,
   Moderation1764800000000,
+  Archive1764900000000,
 ];

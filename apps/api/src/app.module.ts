@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@app/core';
+import { ArchiveModule } from '@app/archive';
 import { DiscussionsModule } from '@app/discussions';
 import { MembersModule } from '@app/members';
 import { ModerationModule } from '@app/moderation';
@@ -22,6 +23,7 @@ export class AppModule {
         DiscussionsModule,
         RoundtablesModule,
         ModerationModule,
+        ArchiveModule,
       ],
     };
   }

@@ -82,7 +82,8 @@ export class DiscussionsSearch {
         title: thread.title,
         body: [reply.body, ...feedback].join('\n\n'),
         link: replyLink(thread.id, reply.id),
-        boost: reply.accepted ? ACCEPTED_BOOST : 1,
+        // No boost here: a new document starts at 1, and an edit keeps what acceptance (below)
+        // or the archive (canonical, curated) set.
         createdAt: reply.createdAt,
       },
       manager,
