@@ -190,17 +190,39 @@ async function ladder(load: LoadProcess, rooms: Room[]): Promise<Measured[][]> {
       seconds: 2,
       drainMs: DRAIN_MS,
     });
+    await quiet(room.servers);
   }
   const results: Measured[][] = rooms.map(() => []);
+  const stopped = rooms.map(() => false);
   for (const rate of RATES) {
     for (const [i, room] of rooms.entries()) {
+      if (stopped[i]) {
+        log(`live-room step ${rate} msg/s, ${room.label}: not run (lost deliveries below)`);
+        continue;
+      }
       const step = await runStep(load, room, rate);
       results[i].push(step);
       log(stepLine(room.label, step));
-      await new Promise((settle) => setTimeout(settle, 300));
+      // Past a step that could not deliver in time, higher ones only pile up a backlog.
+      if (step.delivered < step.expected) stopped[i] = true;
+      await quiet(room.servers);
     }
   }
   return results;
+}
+
+/** Waits (up to 20 s) until the servers are nearly idle: no backlog spills into the next step. */
+async function quiet(servers: Server[]): Promise<void> {
+  const pids = servers.map((server) => server.child.pid as number);
+  const deadline = Date.now() + 20_000;
+  let last = pids.map(cpuSeconds);
+  while (Date.now() < deadline) {
+    await new Promise((settle) => setTimeout(settle, 300));
+    const now = pids.map(cpuSeconds);
+    const busy = now.reduce((sum, value, i) => sum + value - last[i], 0) / 0.3;
+    last = now;
+    if (busy < 0.1) return;
+  }
 }
 
 function ratioLine(label: string, value: number, base: number, unit: string, target: string) {

@@ -17,8 +17,9 @@ function hasTaskset(): boolean {
   }
 }
 
-/** Pinning needs taskset and at least two cores (server on 0, load on 1). */
-export const PINNED = availableParallelism() >= 2 && hasTaskset();
+/** Pinning needs taskset and at least two cores (server on 0, load on 1); BENCH_LIVE_PIN=0: off. */
+export const PINNED =
+  process.env.BENCH_LIVE_PIN !== '0' && availableParallelism() >= 2 && hasTaskset();
 export const SERVER_CPU = '0';
 export const LOAD_CPU = '1';
 
