@@ -104,31 +104,42 @@ export class LiveIoAdapter extends IoAdapter {
     handlers: MessageMappingProperties[],
     transform: (data: unknown) => Observable<unknown>,
   ): void {
-    for (const { message, callback, isAckHandledManually } of handlers) {
-      socket.on(message as string, (...args: unknown[]) => {
-        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
-        let result$: Observable<unknown>;
-        try {
-          result$ = transform(callback(data, ack));
-        } catch (error) {
-          this.liveLogger.error({ err: error, event: message }, 'A /live handler threw');
-          return;
-        }
-        result$.subscribe({
-          next: (response) => {
-            if (response === null || response === undefined) return;
-            const reply = response as { event?: string; data?: unknown };
-            if (reply.event) {
-              socket.emit(reply.event, reply.data);
-            } else if (!isAckHandledManually && typeof ack === 'function') {
-              (ack as (value: unknown) => void)(response);
-            }
-          },
-          error: (error: unknown) =>
-            this.liveLogger.error({ err: error, event: message }, 'A /live handler failed'),
-        });
-      });
+    if (handlers.length === 0) return;
+    // One catch-all listener per gateway and socket (not one per event): a socket's listener
+    // table with ~30 named events was most of what an idle connection cost.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const handler = handlers.find((candidate) => candidate.message === event);
+      if (handler) this.dispatch(socket, handler, args, transform);
+    });
+  }
+
+  private dispatch(
+    socket: Socket,
+    { message, callback, isAckHandledManually }: MessageMappingProperties,
+    args: unknown[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
+    const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+    let result$: Observable<unknown>;
+    try {
+      result$ = transform(callback(data, ack));
+    } catch (error) {
+      this.liveLogger.error({ err: error, event: message }, 'A /live handler threw');
+      return;
     }
+    result$.subscribe({
+      next: (response) => {
+        if (response === null || response === undefined) return;
+        const reply = response as { event?: string; data?: unknown };
+        if (reply.event) {
+          socket.emit(reply.event, reply.data);
+        } else if (!isAckHandledManually && typeof ack === 'function') {
+          (ack as (value: unknown) => void)(response);
+        }
+      },
+      error: (error: unknown) =>
+        this.liveLogger.error({ err: error, event: message }, 'A /live handler failed'),
+    });
   }
 
   override async close(server: Server): Promise<void> {
