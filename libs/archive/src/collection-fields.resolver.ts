@@ -1,22 +1,10 @@
 import { Int, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccountEntity, AccountsService, GraphQLContext, MemberModel } from '@app/core';
+import { AccountsService, GraphQLContext, MemberModel, toMemberModel } from '@app/core';
 import { ReplyModel, ThreadModel } from '@app/discussions';
 import { CollectionEntryKind } from './archive.enums';
 import { ArchiveTargets } from './archive-targets';
 import { CollectionQueries } from './collection-queries.service';
 import { CollectionEntryModel, CollectionModel, EntryContentModel } from './collection.models';
-
-export function toMember(account: AccountEntity): MemberModel {
-  return {
-    id: account.id,
-    handle: account.handle,
-    displayName: account.displayName,
-    role: account.role,
-    createdAt: account.createdAt,
-    suspendedUntil: account.suspendedUntil,
-    email: account.email,
-  };
-}
 
 // Fields take graphql's own (parent, args, context): Nest then calls them directly, cheap per row.
 
@@ -42,7 +30,7 @@ export class CollectionFieldsResolver {
   @ResolveField(() => MemberModel, { nullable: true })
   async createdBy(collection: CollectionModel, _args: object, context: GraphQLContext) {
     const account = await this.accounts.loaderFor(context.req).load(collection.createdById);
-    return account ? toMember(account) : null;
+    return account ? toMemberModel(account) : null;
   }
 }
 
@@ -103,6 +91,6 @@ export class CollectionEntryFieldsResolver {
   @ResolveField(() => MemberModel, { nullable: true })
   async addedBy(entry: CollectionEntryModel, _args: object, context: GraphQLContext) {
     const account = await this.accounts.loaderFor(context.req).load(entry.addedById);
-    return account ? toMember(account) : null;
+    return account ? toMemberModel(account) : null;
   }
 }

@@ -7,9 +7,9 @@ import {
   MemberModel,
   OptionalViewer,
   Viewer,
+  toMemberModel,
 } from '@app/core';
 import { ThreadModel, ThreadQueries } from '@app/discussions';
-import { toMember } from './collection-fields.resolver';
 import {
   DraftRecapArgs,
   OpenQuestionsAsThreadsInput,
@@ -77,7 +77,7 @@ export class RecapsResolver {
   @ResolveField(() => MemberModel, { nullable: true })
   async createdBy(recap: RecapModel, _args: object, context: GraphQLContext) {
     const account = await this.accounts.loaderFor(context.req).load(recap.createdById);
-    return account ? toMember(account) : null;
+    return account ? toMemberModel(account) : null;
   }
 }
 

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { AccountsService, AuthenticatedMember } from '@app/core';
+import { AccountsService, AuthenticatedMember, toMemberModel } from '@app/core';
 import { NotificationKind, NotificationsService } from '@app/notifications';
-import { toMember } from './authors';
 import { DiscussionsError } from './discussions.errors';
 import { threadLink } from './discussions-search';
 import { EngagementError, EngagementErrorCode } from './engagement.errors';
@@ -125,8 +124,8 @@ export class PeerInvitationsService {
     if (!inviter || !invitee) throw new Error('invite: accounts vanished');
     return {
       threadId: created.thread_id,
-      invitee: toMember(invitee),
-      invitedBy: toMember(inviter),
+      invitee: toMemberModel(invitee),
+      invitedBy: toMemberModel(inviter),
       createdAt: created.created_at,
     };
   }
@@ -145,7 +144,7 @@ export class PeerInvitationsService {
       ]);
       const byId = new Map(
         people.flatMap((account) =>
-          account && !(account instanceof Error) ? [[account.id, toMember(account)]] : [],
+          account && !(account instanceof Error) ? [[account.id, toMemberModel(account)]] : [],
         ),
       );
       const byThread = new Map<string, PeerInvitationModel[]>();

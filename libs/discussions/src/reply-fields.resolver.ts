@@ -6,8 +6,9 @@ import {
   GraphQLContext,
   MemberModel,
   OptionalViewer,
+  toMemberModel,
 } from '@app/core';
-import { toMember, toMembers } from './authors';
+import { toMembers } from './authors';
 import { emptyConnection } from './empty-connection';
 import { checkPage, withPublicErrors } from './field-args';
 import { AFTER, FIRST } from './page-args';
@@ -43,7 +44,7 @@ export class ReplyFieldsResolver {
     return this.accounts
       .loaderFor(context.req)
       .load(reply.authorId)
-      .then((account) => (account ? toMember(account) : null));
+      .then((account) => (account ? toMemberModel(account) : null));
   }
 
   @ResolveField(() => ThreadModel)

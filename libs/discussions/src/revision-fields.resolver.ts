@@ -1,6 +1,5 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
-import { AccountsService, GraphQLContext, MemberModel } from '@app/core';
-import { toMember } from './authors';
+import { AccountsService, GraphQLContext, MemberModel, toMemberModel } from '@app/core';
 import { RevisionModel } from './revision.model';
 
 @Resolver(() => RevisionModel)
@@ -10,6 +9,6 @@ export class RevisionFieldsResolver {
   @ResolveField(() => MemberModel, { nullable: true, description: 'Who wrote this version.' })
   async editor(revision: RevisionModel, _args: object, context: GraphQLContext) {
     const account = await this.accounts.loaderFor(context.req).load(revision.editorId);
-    return account ? toMember(account) : null;
+    return account ? toMemberModel(account) : null;
   }
 }

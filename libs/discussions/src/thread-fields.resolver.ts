@@ -7,8 +7,9 @@ import {
   GraphQLContext,
   MemberModel,
   OptionalViewer,
+  toMemberModel,
 } from '@app/core';
-import { toMember, toMembers } from './authors';
+import { toMembers } from './authors';
 import { AFTER, FIRST } from './page-args';
 import { TREE_DEFAULT_LIMIT, checkPage, checkTreeArgs, withPublicErrors } from './field-args';
 import { ReplyConnection, ReplyModel } from './reply.model';
@@ -46,7 +47,7 @@ export class ThreadFieldsResolver {
   async author(thread: ThreadModel, _args: object, context: GraphQLContext) {
     const account = await this.accounts.loaderFor(context.req).load(thread.authorId);
     if (!account) throw new Error(`thread ${thread.id}: author ${thread.authorId} is missing`);
-    return toMember(account);
+    return toMemberModel(account);
   }
 
   @ResolveField(() => SpaceModel)
@@ -132,7 +133,7 @@ export class ThreadFieldsResolver {
           : Promise.resolve(),
       ]);
       if (accounts) {
-        const authors = new Map(accounts.map((account) => [account.id, toMember(account)]));
+        const authors = new Map(accounts.map((account) => [account.id, toMemberModel(account)]));
         for (const reply of replies) {
           reply.preloadedAuthor = reply.authorId ? (authors.get(reply.authorId) ?? null) : null;
         }

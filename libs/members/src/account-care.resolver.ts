@@ -9,10 +9,10 @@ import {
   AuthenticatedMember,
   MemberModel,
   Viewer,
+  toMemberModel,
 } from '@app/core';
 import { Inject } from '@nestjs/common';
 import { PasswordResetLinkModel } from './member.models';
-import { toMember } from './member.mapper';
 import { MembersError, MembersErrorCode } from './members.errors';
 import { MembersService } from './members.service';
 
@@ -73,7 +73,7 @@ export class AccountCareResolver {
   @Access('member', { allowSuspended: true })
   @Mutation(() => MemberModel, { description: 'Also signs out every other session.' })
   async changePassword(@Args() args: ChangePasswordArgs, @Viewer() viewer: AuthenticatedMember) {
-    return toMember(await this.auth.changePassword(viewer, args.current, args.next));
+    return toMemberModel(await this.auth.changePassword(viewer, args.current, args.next));
   }
 
   @Access('admin')
@@ -92,7 +92,7 @@ export class AccountCareResolver {
     return {
       url: `${this.config.publicUrl}/reset-password/${token}`,
       expiresAt,
-      member: toMember(account),
+      member: toMemberModel(account),
     };
   }
 
@@ -101,7 +101,7 @@ export class AccountCareResolver {
     description: 'Sets a new password with the token from a reset link; ends every session.',
   })
   async resetPassword(@Args() args: ResetPasswordArgs) {
-    return toMember(await this.auth.resetPassword(args.token, args.password));
+    return toMemberModel(await this.auth.resetPassword(args.token, args.password));
   }
 
   @Access('member', { allowSuspended: true })
@@ -113,6 +113,6 @@ export class AccountCareResolver {
     await this.members.deleteAccount(viewer, args.password);
     const account = await this.accounts.findById(viewer.id);
     if (!account) throw new MembersError(MembersErrorCode.MEMBER_NOT_FOUND, 'The account is gone.');
-    return toMember(account);
+    return toMemberModel(account);
   }
 }

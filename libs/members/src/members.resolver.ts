@@ -12,11 +12,11 @@ import {
   Role,
   Viewer,
   hasRole,
+  toMemberModel,
 } from '@app/core';
 import { MemberFilter } from './dto/member-filter.input';
 import { UpdateProfileInput } from './dto/update-profile.input';
 import { TagSuggestionModel } from './member.models';
-import { toMember } from './member.mapper';
 import { MembersError, MembersErrorCode } from './members.errors';
 import { MembersService } from './members.service';
 import { TagsService } from './tags.service';
@@ -62,7 +62,7 @@ export class MembersResolver {
     @OptionalViewer() viewer: AuthenticatedMember | null,
   ): Promise<MemberModel | null> {
     const account = await this.directory.findVisibleByHandle(handle, viewer);
-    return account ? toMember(account) : null;
+    return account ? toMemberModel(account) : null;
   }
 
   @Access('anyone')
@@ -79,7 +79,7 @@ export class MembersResolver {
     const edges = page.ids.map((_id, index) => {
       const account = accounts[index];
       if (!account || account instanceof Error) throw account ?? new Error('member vanished');
-      return { cursor: page.cursors[index], node: toMember(account) };
+      return { cursor: page.cursors[index], node: toMemberModel(account) };
     });
     return {
       edges,
@@ -130,6 +130,6 @@ export class MembersResolver {
     await this.directory.updateProfile(accountId, input);
     const account = await this.accounts.findById(accountId);
     if (!account) throw new MembersError(MembersErrorCode.MEMBER_NOT_FOUND, 'The member is gone.');
-    return toMember(account);
+    return toMemberModel(account);
   }
 }

@@ -6,6 +6,7 @@ import {
   GraphQLContext,
   MemberModel,
   Viewer,
+  toMemberModel,
 } from '@app/core';
 import { ReplyModel, ReplyQueries, ThreadModel, ThreadQueries } from '@app/discussions';
 import { ModerationTargetKind } from './moderation.enums';
@@ -19,16 +20,7 @@ import { ModerationQueue, toContent } from './moderation-queue.service';
 import { RoomMessages } from './room-messages';
 
 function toMember(account: AccountEntity | null): MemberModel | null {
-  return account
-    ? {
-        id: account.id,
-        handle: account.handle,
-        displayName: account.displayName,
-        role: account.role,
-        createdAt: account.createdAt,
-        suspendedUntil: account.suspendedUntil,
-      }
-    : null;
+  return account ? toMemberModel(account) : null;
 }
 
 /** Queue item details, each batched per request: no statement per row. */

@@ -17,6 +17,7 @@ import {
   MemberModel,
   PageArgs,
   Viewer,
+  toMemberModel,
 } from '@app/core';
 import { MarkNotificationsReadArgs, SetNotificationPreferenceArgs } from './dto/notification.args';
 import {
@@ -26,17 +27,6 @@ import {
   NotificationsReadResult,
 } from './notification.model';
 import { NotificationsService } from './notifications.service';
-
-type MemberFields = Pick<
-  MemberModel,
-  'id' | 'handle' | 'displayName' | 'role' | 'createdAt' | 'suspendedUntil'
->;
-
-/** Core's account row as the public Member type: the entity itself never goes to clients. */
-function toMember(account: MemberFields): MemberModel {
-  const { id, handle, displayName, role, createdAt, suspendedUntil } = account;
-  return { id, handle, displayName, role, createdAt, suspendedUntil };
-}
 
 /** Everything here is the viewer's own: there is no way to name another member's inbox. */
 @Access('member')
@@ -99,6 +89,6 @@ export class NotificationsResolver {
   ): Promise<MemberModel | null> {
     if (!notification.actorId) return null;
     const account = await this.accounts.loaderFor(ctx.req).load(notification.actorId);
-    return account ? toMember(account) : null;
+    return account ? toMemberModel(account) : null;
   }
 }

@@ -8,9 +8,9 @@ import {
   OptionalViewer,
   Viewer,
   requestLoader,
+  toMemberModel,
 } from '@app/core';
 import { CalendarService } from './calendar.service';
-import { toMember } from './roundtable.mapper';
 import { RoundtablesError, RoundtablesErrorCode } from './roundtables.errors';
 
 /** Adds the secret calendar address to core's Member type: only ever shown to its owner. */
@@ -49,6 +49,6 @@ export class CalendarResolver {
     if (!account) {
       throw new RoundtablesError(RoundtablesErrorCode.CALENDAR_NOT_FOUND, 'Sign in again.');
     }
-    return toMember(account);
+    return toMemberModel(account);
   }
 }

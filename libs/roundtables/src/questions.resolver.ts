@@ -8,10 +8,10 @@ import {
   Role,
   Viewer,
   hasRole,
+  toMemberModel,
 } from '@app/core';
 import { QuestionIdArgs, SubmitQuestionInput } from './dto/roundtable.args';
 import { QuestionsService } from './questions.service';
-import { toMember } from './roundtable.mapper';
 import { QuestionModel } from './roundtable.models';
 import { RoundtablesLoaders } from './roundtables.loader';
 
@@ -57,7 +57,7 @@ export class QuestionsResolver {
       !question.chathamHouse || question.authorId === viewer.id || hasRole(viewer, Role.MODERATOR);
     if (!named) return null;
     const account = await this.accounts.loaderFor(context.req).load(question.authorId);
-    return account ? toMember(account) : null;
+    return account ? toMemberModel(account) : null;
   }
 
   @ResolveField(() => Boolean, { description: 'Whether you upvoted it.' })

@@ -7,11 +7,12 @@ import {
   MemberModel,
   Viewer,
   renderMarkdown,
+  toMemberModel,
 } from '@app/core';
 import { CalendarService } from './calendar.service';
 import { QuestionsArgs } from './dto/roundtable.args';
 import { withPublicErrors } from './field-errors';
-import { toMember, toRegistration, toRoundtable } from './roundtable.mapper';
+import { toRegistration, toRoundtable } from './roundtable.mapper';
 import {
   QuestionConnection,
   QuestionModel,
@@ -44,7 +45,7 @@ export class RoundtableFieldsResolver {
     await this.loaders.facilitatorIds(context.req).load(roundtable.id);
     const account = await this.accounts.loaderFor(context.req).load(roundtable.hostId);
     if (!account) throw new Error(`host ${roundtable.hostId} vanished`);
-    return toMember(account);
+    return toMemberModel(account);
   }
 
   @ResolveField(() => [MemberModel], { description: 'The host first, then as named (up to 6).' })
@@ -55,7 +56,7 @@ export class RoundtableFieldsResolver {
     const ids = await this.loaders.facilitatorIds(context.req).load(roundtable.id);
     const accounts = await this.accounts.loaderFor(context.req).loadMany(ids);
     return accounts.flatMap((account) =>
-      account && !(account instanceof Error) ? [toMember(account)] : [],
+      account && !(account instanceof Error) ? [toMemberModel(account)] : [],
     );
   }
 

@@ -1,4 +1,3 @@
-import { MemberModel } from '@app/core';
 import { endsAt } from './roundtable-rules';
 import { RegistrationEntity } from './registration.entity';
 import { RoundtableEntity } from './roundtable.entity';
@@ -35,17 +34,6 @@ export function toRegistration(row: RegistrationEntity): RegistrationModel {
     registeredAt: row.createdAt,
     roundtableId: row.roundtableId,
   };
-}
-
-type AccountFields = Pick<
-  MemberModel,
-  'id' | 'handle' | 'displayName' | 'role' | 'createdAt' | 'suspendedUntil'
->;
-
-/** Core's account row as the public Member type (no email: it is never someone else's to see). */
-export function toMember(account: AccountFields): MemberModel {
-  const { id, handle, displayName, role, createdAt, suspendedUntil } = account;
-  return { id, handle, displayName, role, createdAt, suspendedUntil };
 }
 
 /** A time as text for notification titles: "2026-03-04 16:00 UTC". */
