@@ -441,6 +441,62 @@ describe('discussions: the reply tree', () => {
     ).toBe('NOT_FOUND');
   });
 
+  it('reads authors, reactions and HTML with the tree exactly as each reply reads alone', async () => {
+    const thread = await startThread(t, asker, space);
+    const first = await postReply(t, peer, thread.id, { body: 'First **bold**' });
+    const nested = await postReply(t, third, thread.id, {
+      body: 'Nested',
+      parentReplyId: first.id,
+    });
+    const doomed = await postReply(t, third, thread.id, { body: 'Soon gone' });
+    await postReply(t, peer, thread.id, { body: 'Under the gone one', parentReplyId: doomed.id });
+    must(await t.gql(DELETE_REPLY, { id: doomed.id }, third.accessToken));
+    const react = `mutation($input: ToggleReactionInput!) { toggleReaction(input: $input) { kind } }`;
+    for (const [reader, replyId, kind] of [
+      [asker, first.id, 'HELPFUL'],
+      [third, first.id, 'HELPFUL'],
+      [asker, nested.id, 'SAME_HERE'],
+    ] as const) {
+      must(await t.gql(react, { input: { replyId, kind } }, reader.accessToken));
+    }
+    const fields = `id body bodyHtml removed author { id handle displayName role createdAt }
+      reactions { kind count mine }`;
+    type Full = { id: string; body: string | null; bodyHtml: string | null; removed: boolean };
+    const full = must(
+      await t.gql<{ thread: { replyTree: Full[] } }>(
+        `query($id: ID!) { thread(id: $id) { replyTree { ${fields} } } }`,
+        { id: thread.id },
+        asker.accessToken,
+      ),
+    ).thread.replyTree;
+    expect(full.map((r) => r.body)).toEqual([
+      'First **bold**',
+      'Nested',
+      null,
+      'Under the gone one',
+    ]);
+    expect(full[0].bodyHtml).toContain('<strong>bold</strong>');
+    for (const reply of full) {
+      const alone = must(
+        await t.gql<{ replyById: Full }>(
+          `query($id: ID!) { replyById(id: $id) { ${fields} } }`,
+          { id: reply.id },
+          asker.accessToken,
+        ),
+      ).replyById;
+      expect(reply).toEqual(alone);
+    }
+    // Without bodyHtml, author or reactions the tree reads less, and the rest is the same.
+    const lean = must(
+      await t.gql<{ thread: { replyTree: Array<{ id: string; body: string | null }> } }>(
+        `query($id: ID!) { thread(id: $id) { replyTree { id body } } }`,
+        { id: thread.id },
+        asker.accessToken,
+      ),
+    ).thread.replyTree;
+    expect(lean).toEqual(full.map(({ id, body }) => ({ id, body })));
+  });
+
   it('refuses replies under a locked reply', async () => {
     const thread = await startThread(t, asker, space);
     const reply = await postReply(t, peer, thread.id);

@@ -10,7 +10,12 @@ export { StartupState, DemoSeeder } from './database/startup-state';
 export { Role, AccountEntity } from './accounts/account.entity';
 export { AccountsService } from './accounts/accounts.service';
 export { MemberModel } from './accounts/member.model';
-export { toMemberModel, MemberSource } from './accounts/member.mapper';
+export {
+  toMemberModel,
+  memberColumns,
+  MemberColumns,
+  MemberSource,
+} from './accounts/member.mapper';
 export { AuthService } from './auth/auth.service';
 export { AuditLog, AuditEntry, AuditRecord, AuditFilter } from './audit/audit-log.service';
 export { LiveConnections } from './live/live-connections';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ReactionsService, summarise } from './reactions.service';
+import { ReactionsService, reactionsFromRow, summarise } from './reactions.service';
 import { ReactionKind } from './reaction-kind';
 
 describe('ReactionsService reading', () => {
@@ -37,20 +37,20 @@ describe('ReactionsService reading', () => {
     expect(r3).toBe(reactions.none());
   });
 
-  it('answers preloaded replies without waiting, per request', async () => {
-    const { query, reactions } = service();
-    const request = {};
-    expect(reactions.preloaded(request, 'r1')).toBeUndefined();
-    await reactions.preloadReplies(request, null, ['r1', 'r2', 'r3']);
-    expect(query).toHaveBeenCalledTimes(1);
-    expect(reactions.preloaded(request, 'r1')?.[0]).toEqual({
-      kind: 'HELPFUL',
-      count: 3,
-      mine: true,
-    });
-    expect(reactions.preloaded(request, 'r3')).toBe(reactions.none());
-    expect(reactions.preloaded({}, 'r1')).toBeUndefined();
-    await reactions.preloadReplies(request, null, []);
-    expect(query).toHaveBeenCalledTimes(1);
+  it('reads the reactions a reply-tree row carries, all three kinds in order', () => {
+    const row = {
+      helpful_count: 3,
+      helpful_mine: true,
+      insightful_count: 0,
+      insightful_mine: false,
+      same_here_count: 2,
+      same_here_mine: false,
+    };
+    expect(reactionsFromRow(row)).toEqual([
+      { kind: 'HELPFUL', count: 3, mine: true },
+      { kind: 'INSIGHTFUL', count: 0, mine: false },
+      { kind: 'SAME_HERE', count: 2, mine: false },
+    ]);
+    expect(reactionsFromRow({ helpful_count: null })).toBe(service().reactions.none());
   });
 });

@@ -36,10 +36,45 @@ export function summarise(rows: readonly Omit<CountRow, 'id'>[]): ReactionModel[
 
 const NONE: readonly ReactionModel[] = Object.freeze(summarise([]));
 
-const PRELOADED = Symbol('discussions:preloaded-reactions');
+/** The columns `replyReactionRowsSql` gives per kind: its count, and whether the reader gave it. */
+const KIND_COLUMNS = REACTION_KINDS.map((kind) => ({
+  kind,
+  count: `${kind.toLowerCase()}_count`,
+  mine: `${kind.toLowerCase()}_mine`,
+}));
 
-interface WithPreloaded {
-  [PRELOADED]?: Map<string, readonly ReactionModel[]>;
+/**
+ * The reactions on a thread's replies, one row per reply that has any: `reply_id` and, per kind,
+ * `<kind>_count` and `<kind>_mine` (plain columns: cheaper to aggregate and to read than arrays),
+ * to join into a statement that reads replies: the reply tree carries them in its own statement.
+ * Arguments are SQL parameter references and a subquery of reply ids, never user input.
+ */
+export function replyReactionRowsSql(thread: string, reader: string, replyIds: string): string {
+  const columns = KIND_COLUMNS.map(
+    ({ kind, count, mine }) =>
+      `count(*) FILTER (WHERE kind = '${kind}')::int AS ${count},
+       coalesce(bool_or(member_id = ${reader}) FILTER (WHERE kind = '${kind}'), false) AS ${mine}`,
+  );
+  return `(SELECT reply_id, ${columns.join(', ')}
+             FROM discussion_reply_reaction
+            WHERE thread_id = ${thread} AND reply_id IN (${replyIds})
+            GROUP BY reply_id)`;
+}
+
+/** The names of `replyReactionRowsSql`'s columns, to select them from its alias. */
+export function replyReactionColumns(alias: string): string {
+  return KIND_COLUMNS.map(({ count, mine }) => `${alias}.${count}, ${alias}.${mine}`).join(', ');
+}
+
+/** The reactions of a row with `replyReactionRowsSql`'s columns (null where nobody reacted). */
+export function reactionsFromRow(row: object): readonly ReactionModel[] {
+  const value = row as Record<string, number | boolean | null | undefined>;
+  if (value[KIND_COLUMNS[0].count] == null) return NONE;
+  return KIND_COLUMNS.map(({ kind, count, mine }) => ({
+    kind,
+    count: Number(value[count] ?? 0),
+    mine: value[mine] === true,
+  }));
 }
 
 /** Takes the reaction back if given, else gives it; answers +1 or -1. One statement, one row. */
@@ -159,25 +194,6 @@ export class ReactionsService {
     return singleBatchLoader(request, 'discussions.reactions.thread', (ids: readonly string[]) =>
       this.load('discussion_thread_reaction', 'thread_id', ids, reader),
     );
-  }
-
-  /**
-   * Loads the reactions of these replies now, in one statement, and keeps them on the request:
-   * `Reply.reactions` then answers them at once. A field that returns a promise costs a
-   * 2,000-reply tree far more than the statement (a promise per reply, and the garbage), so the
-   * reply tree's resolver calls this right after loading the tree.
-   */
-  async preloadReplies(request: object, reader: Reader, replyIds: readonly string[]) {
-    if (replyIds.length === 0) return;
-    const lists = await this.load('discussion_reply_reaction', 'reply_id', replyIds, reader);
-    const holder = request as WithPreloaded;
-    const preloaded = (holder[PRELOADED] ??= new Map());
-    replyIds.forEach((id, i) => preloaded.set(id, lists[i]));
-  }
-
-  /** What `preloadReplies` loaded for this request, if it did. */
-  preloaded(request: object, replyId: string): readonly ReactionModel[] | undefined {
-    return (request as WithPreloaded)[PRELOADED]?.get(replyId);
   }
 
   /** For placeholders, which show no reactions. */

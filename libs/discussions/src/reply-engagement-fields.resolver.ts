@@ -9,8 +9,8 @@ import { ReplyModel } from './reply.model';
  * Part B's fields on `Reply`, on the reply tree's hot path (2,000 replies a request): one batched
  * statement each, and no parameter decorators, so that Nest hands graphql-js the plain method
  * (its fast field path: no pipes or param factories per reply). The viewer is what the access
- * guard put on the request for the operation. Reactions preloaded with the tree are answered
- * synchronously (ReactionsService.preloadReplies).
+ * guard put on the request for the operation. Reactions loaded with the tree are answered
+ * synchronously (ReplyQueries.tree).
  */
 @Resolver(() => ReplyModel)
 export class ReplyEngagementFieldsResolver {
@@ -27,11 +27,9 @@ export class ReplyEngagementFieldsResolver {
     _args: unknown,
     context: GraphQLContext,
   ): Promise<readonly ReactionModel[]> | readonly ReactionModel[] {
+    if (reply.preloadedReactions) return reply.preloadedReactions;
     if (reply.removed) return this.reactionService.none();
-    return (
-      this.reactionService.preloaded(context.req, reply.id) ??
-      this.reactionService.replyLoader(context.req, context.req.member ?? null).load(reply.id)
-    );
+    return this.reactionService.replyLoader(context.req, context.req.member ?? null).load(reply.id);
   }
 
   @ResolveField(() => Boolean, {

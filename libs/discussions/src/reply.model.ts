@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType, MemberModel } from '@app/core';
+import { ReactionModel } from './engagement.models';
 
 @ObjectType('ReplyFeedback', { description: 'Structured peer feedback given with a reply.' })
 export class ReplyFeedbackModel {
@@ -72,6 +73,8 @@ export class ReplyModel {
 
   /** Set when the author was loaded with the tree: `author` then answers without a promise. */
   preloadedAuthor?: MemberModel | null;
+  /** Set when the reactions were loaded with the tree: `reactions` then answers at once. */
+  preloadedReactions?: readonly ReactionModel[];
   mentionIds: string[];
   /** Tree position, for the children/replies cursors. */
   path: string;

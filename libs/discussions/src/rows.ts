@@ -59,6 +59,12 @@ export const REPLY_COLUMNS = `r.id, r.thread_id, r.parent_reply_id, r.author_id,
   r.body, r.body_html, r.feedback_worked, r.feedback_would_change, r.feedback_risks,
   r.mention_ids, r.created_at, r.edited_at, r.locked_at, r.hidden_at, r.deleted_at`;
 
+/** REPLY_COLUMNS with `body_html` left null: for a read whose client did not ask for HTML. */
+export const REPLY_COLUMNS_WITHOUT_HTML = REPLY_COLUMNS.replace(
+  'r.body_html',
+  'NULL::text AS body_html',
+);
+
 export interface ReplyRow {
   id: string;
   thread_id: string;

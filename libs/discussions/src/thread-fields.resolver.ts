@@ -13,7 +13,6 @@ import { toMembers } from './authors';
 import { AFTER, FIRST } from './page-args';
 import { TREE_DEFAULT_LIMIT, checkPage, checkTreeArgs, withPublicErrors } from './field-args';
 import { ReplyConnection, ReplyModel } from './reply.model';
-import { ReactionsService } from './reactions.service';
 import { selectsField } from './selection';
 import { ReplyQueries } from './reply-queries.service';
 import { RevisionConnection, RevisionModel } from './revision.model';
@@ -38,7 +37,6 @@ export class ThreadFieldsResolver {
     private readonly spaceService: SpacesService,
     private readonly replyQueries: ReplyQueries,
     private readonly revisionService: RevisionsService,
-    private readonly reactionService: ReactionsService,
   ) {}
 
   // Per-row fields take graphql's own (parent, args, context) and no parameter decorators: Nest
@@ -111,34 +109,17 @@ export class ThreadFieldsResolver {
     })
     limit: number | null,
     @OptionalViewer() viewer: Reader,
-    @Context() context: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ReplyModel[]> {
     return withPublicErrors(async () => {
       const args = checkTreeArgs(limit, after);
-      const replies = await this.replyQueries.tree(thread.id, viewer, args.limit, args.after);
-      // Authors and reactions of the whole slice, loaded now in two statements, so the per-reply
+      // Authors and reactions come with the tree, in its one statement, so the per-reply
       // fields answer without a promise each (the hot path of a 2,000-reply tree).
-      const shown = replies.filter((reply) => !reply.removed);
-      const [accounts] = await Promise.all([
-        selectsField(info, 'author')
-          ? this.accounts.findByIds([...new Set(shown.flatMap((r) => r.authorId ?? []))])
-          : Promise.resolve(null),
-        selectsField(info, 'reactions')
-          ? this.reactionService.preloadReplies(
-              context.req,
-              viewer,
-              shown.map((r) => r.id),
-            )
-          : Promise.resolve(),
-      ]);
-      if (accounts) {
-        const authors = new Map(accounts.map((account) => [account.id, toMemberModel(account)]));
-        for (const reply of replies) {
-          reply.preloadedAuthor = reply.authorId ? (authors.get(reply.authorId) ?? null) : null;
-        }
-      }
-      return replies;
+      return this.replyQueries.tree(thread.id, viewer, args.limit, args.after, {
+        authors: selectsField(info, 'author'),
+        reactions: selectsField(info, 'reactions'),
+        bodyHtml: selectsField(info, 'bodyHtml'),
+      });
     });
   }
 
