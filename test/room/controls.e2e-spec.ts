@@ -194,6 +194,55 @@ describe('live room: mute, remove, lock', () => {
     expect(roster.map((m) => m.id)).not.toContain(troll.id);
   });
 
+  it('removing a member ends their turn at the floor or takes down their hand', async () => {
+    const s = await session(t, { registered: 4 });
+    const [speaker, waiting, raiser, quiet] = s.members;
+    const host = await joined(t, s.host, s.id);
+    const watcher = await joined(t, waiting, s.id);
+    for (const member of [speaker, raiser, quiet]) await joined(t, member, s.id);
+    const given = await ok<{ seq: number; startedAt: string }>(host.socket, 'floor.give', {
+      sessionId: s.id,
+      handle: speaker.handle,
+    });
+    await ok(watcher.socket, 'hand.raise', { sessionId: s.id });
+    await ok((await joined(t, raiser, s.id)).socket, 'hand.raise', { sessionId: s.id });
+    type Floor = { seq: number; speaker: { handle: string } | null; previous: unknown };
+    type Queue = { seq: number; queue: Array<{ member: { handle: string } }> };
+    const floor = collect<Floor>(watcher.socket, 'floor.changed');
+    const queue = collect<Queue>(watcher.socket, 'queue.changed');
+    const remove = (handle: string) =>
+      ok<{ seq: number }>(host.socket, 'participant.remove', { sessionId: s.id, handle });
+
+    // The speaker: their turn ends in the removal's transaction, right after its event.
+    const speakerOut = await remove(speaker.handle);
+    await eventually(() => floor.length === 1);
+    expect(floor[0]).toMatchObject({
+      seq: speakerOut.seq + 1,
+      speaker: null,
+      previous: { speaker: { handle: speaker.handle }, startedAt: given.startedAt },
+    });
+    // A raised hand: it comes down.
+    const raiserOut = await remove(raiser.handle);
+    await eventually(() => queue.length === 1);
+    expect(queue[0].seq).toBe(raiserOut.seq + 1);
+    expect(queue[0].queue.map((entry) => entry.member.handle)).toEqual([waiting.handle]);
+    const state = await ok<{ floor: { speaker: unknown }; queue: unknown[] }>(
+      host.socket,
+      'session.join',
+      { sessionId: s.id },
+    );
+    expect(state.floor.speaker).toBeNull();
+    expect(state.queue).toHaveLength(1);
+    // Someone who neither speaks nor waits: nothing more is stored.
+    const quietOut = await remove(quiet.handle);
+    const resumed = await ok<{ events: Array<{ seq: number }> }>(watcher.socket, 'session.resume', {
+      sessionId: s.id,
+      afterSeq: raiserOut.seq + 1,
+    });
+    expect(resumed.events.map((event) => event.seq)).toEqual([quietOut.seq]);
+    expect(floor).toHaveLength(1);
+  });
+
   it('locks the room: no new joins (members already in may come back; staff always); unlock', async () => {
     const s = await session(t, { registered: 2 });
     const [inside, late] = s.members;

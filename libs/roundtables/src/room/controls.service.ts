@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthenticatedMember, Role, hasRole } from '@app/core';
 import { RoomAccess } from './room-access';
 import { RoomLog, RoomTx } from './room-log';
+import { RoomRemovalHooks } from './room-parts';
 import { RosterMember } from './room-presence';
 import { RoomError, RoomErrorCode } from './room.errors';
 import { RoomService } from './room.service';
@@ -28,6 +29,7 @@ export class ControlsService {
     private readonly log: RoomLog,
     private readonly access: RoomAccess,
     private readonly room: RoomService,
+    private readonly removalHooks: RoomRemovalHooks,
   ) {}
 
   mute(actor: AuthenticatedMember, sessionId: string, handle: string, muted: boolean) {
@@ -47,7 +49,10 @@ export class ControlsService {
     });
   }
 
-  /** Out of the room on every node, and refused if they come back. */
+  /**
+   * Out of the room on every node, and refused if they come back; their turn at the floor ends
+   * and their hand comes down (RoomRemovalHooks), in the same transaction.
+   */
   async remove(actor: AuthenticatedMember, sessionId: string, handle: string) {
     const result = await this.log.transact(
       sessionId,
@@ -64,6 +69,7 @@ export class ControlsService {
           { member: publicOf(target), by: { id: actor.id, handle: actor.handle } },
           actor.id,
         );
+        await this.removalHooks.run(tx, sessionId, target.id, actor.id);
         return { changed: true, seq: event.seq, id: target.id };
       },
     );

@@ -83,6 +83,19 @@ export class FloorService {
     });
   }
 
+  /** A removed member's turn ends (`floor.changed`, nobody speaking); their hand comes down. */
+  async onRemoved(tx: RoomTx, sessionId: string, memberId: string, actorId: string) {
+    const current = await this.current(tx.manager, sessionId);
+    if (current?.speaker.id === memberId) {
+      const previous = await this.endTurn(tx.manager, sessionId, await dbNow(tx.manager));
+      const change: FloorChange = { speaker: null, startedAt: null, previous };
+      await tx.append(FLOOR_CHANGED, { ...change }, actorId);
+    }
+    if (await this.queue.dropHand(tx.manager, sessionId, memberId)) {
+      await this.appendQueue(tx, sessionId, actorId);
+    }
+  }
+
   /** The open turn, if any. */
   async current(manager: EntityManager, sessionId: string): Promise<TurnRow | null> {
     const [row] = await manager.query<TurnRow[]>(

@@ -6,13 +6,13 @@ import { FloorService } from './floor.service';
 import { LiveQuestionsService } from './live-questions.service';
 import { PollsService } from './polls.service';
 import { ReactionsService } from './reactions.service';
-import { RoomRecordParts, RoomSnapshotParts } from './room-parts';
+import { RoomRecordParts, RoomRemovalHooks, RoomSnapshotParts } from './room-parts';
 import { SpeakingQueueService } from './speaking-queue.service';
 import { TakeawaysService } from './takeaways.service';
 
 /**
  * What the room's activities add to the `session.join` / `session.resume` snapshot and to the
- * record written at the end (the agenda's actual times there come from `agenda.changed` events).
+ * record written at the end, and what they do when a member is removed (the agenda's actual times there come from `agenda.changed` events).
  */
 @Injectable()
 export class RoomActivitiesParts implements OnModuleInit {
@@ -20,6 +20,7 @@ export class RoomActivitiesParts implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly snapshot: RoomSnapshotParts,
     private readonly record: RoomRecordParts,
+    private readonly removal: RoomRemovalHooks,
     private readonly queue: SpeakingQueueService,
     private readonly floor: FloorService,
     private readonly agenda: AgendaService,
@@ -41,6 +42,10 @@ export class RoomActivitiesParts implements OnModuleInit {
       this.takeaways.snapshot(manager, id, viewer),
     );
     this.snapshot.register('polls', (id, viewer) => this.polls.snapshot(manager, id, viewer));
+
+    this.removal.register('floor', (tx, id, memberId, actorId) =>
+      this.floor.onRemoved(tx, id, memberId, actorId),
+    );
 
     this.record.register('questions', (id, tx, chathamHouse) =>
       this.questions.record(tx, id, chathamHouse),

@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthenticatedMember } from '@app/core';
+import type { RoomTx } from './room-log';
 
 export type SnapshotPartBuilder = (
   sessionId: string,
   viewer: AuthenticatedMember,
 ) => Promise<unknown>;
+/** What a room feature does when a member is removed (`participant.remove`). */
+export type RemovalHook = (
+  tx: RoomTx,
+  sessionId: string,
+  memberId: string,
+  actorId: string,
+) => Promise<void>;
 export type RecordPartBuilder = (
   sessionId: string,
   manager: EntityManager,
@@ -97,5 +105,28 @@ export class RoomRecordParts {
       result[name] = await build(sessionId, manager, chathamHouse);
     }
     return result;
+  }
+}
+
+/**
+ * What other room features do when a member is removed from the room, inside the removal's
+ * transaction, after its `participant.removed` event: the floor ends their turn, the queue
+ * drops their hand, each storing and broadcasting its own event. Register in `onModuleInit`.
+ */
+@Injectable()
+export class RoomRemovalHooks {
+  private readonly hooks: Array<[string, RemovalHook]> = [];
+
+  register(name: string, hook: RemovalHook): void {
+    if (this.hooks.some(([taken]) => taken === name)) {
+      throw new Error(`the removal hook "${name}" is taken`);
+    }
+    this.hooks.push([name, hook]);
+  }
+
+  async run(tx: RoomTx, sessionId: string, memberId: string, actorId: string): Promise<void> {
+    // One after the other: they share the transaction's connection, and the order of their
+    // events is the order of registration.
+    for (const [, hook] of this.hooks) await hook(tx, sessionId, memberId, actorId);
   }
 }

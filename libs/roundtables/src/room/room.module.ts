@@ -11,7 +11,7 @@ import { RoomBroadcaster } from './room-broadcaster';
 import { RoomEventEntity } from './room-event.entity';
 import { RoomLog } from './room-log';
 import { RoomParticipantEntity } from './room-participant.entity';
-import { RoomRecordParts, RoomSnapshotParts } from './room-parts';
+import { RoomRecordParts, RoomRemovalHooks, RoomSnapshotParts } from './room-parts';
 import { RoomRecordEntity } from './room-record.entity';
 import { RoomDemo } from './room-demo';
 import { roomPresenceProvider } from './room-presence';
@@ -38,6 +38,7 @@ import { SessionGateway } from './session.gateway';
     RoomAccess,
     RoomSnapshotParts,
     RoomRecordParts,
+    RoomRemovalHooks,
     roomPresenceProvider,
     RoomService,
     MessagesService,
@@ -49,6 +50,6 @@ import { SessionGateway } from './session.gateway';
     RecordResolver,
     RoomDemo,
   ],
-  exports: [RoomLog, RoomAccess, RoomSnapshotParts, RoomRecordParts],
+  exports: [RoomLog, RoomAccess, RoomSnapshotParts, RoomRecordParts, RoomRemovalHooks],
 })
 export class RoomModule {}
