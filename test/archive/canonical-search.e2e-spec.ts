@@ -172,6 +172,32 @@ describe('archive: canonical answers, in threads and in search', () => {
     expect(codeOf(blank)).toBe('BAD_USER_INPUT');
   });
 
+  it('keeps a canonical answer’s boost when the asker accepts it or another answer', async () => {
+    const thread = await startThread(t, asker, space, { title: 'How to welcome newcomers?' });
+    const canonical = await postReply(t, member, thread.id, 'A welcome thread every Monday.');
+    const other = await postReply(t, member, thread.id, 'Pair each newcomer with a host.');
+    const boostOf = async (id: string) =>
+      (
+        await t.sql<{ boost: number }>(`SELECT boost FROM search_document WHERE target_id = $1`, [
+          id,
+        ])
+      )[0].boost;
+    const accept = async (id: string) =>
+      must(
+        await t.gql(
+          `mutation($id: ID!) { acceptAnswer(replyId: $id) { id } }`,
+          { id },
+          asker.accessToken,
+        ),
+      );
+    must(await t.gql(MARK, { replyId: canonical.id, reason: 'Canonical' }, mod.accessToken));
+    expect(await boostOf(canonical.id)).toBe(3);
+    await accept(canonical.id);
+    expect([await boostOf(canonical.id), await boostOf(other.id)]).toEqual([3, 1]);
+    await accept(other.id);
+    expect([await boostOf(canonical.id), await boostOf(other.id)]).toEqual([3, 1.5]);
+  });
+
   it('hides a canonical answer that moderators hid from members', async () => {
     const thread = await startThread(t, asker, space, {
       title: 'A question with a hidden best answer',

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Role } from '@app/core';
-import { DiscussionsService } from '@app/discussions';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Role, ServerEvents } from '@app/core';
+import { ANSWER_ACCEPTED, DiscussionsService } from '@app/discussions';
 import { SearchService } from '@app/search';
 import { CollectionEntryKind } from './archive.enums';
 import { ArchiveTargets, TargetRef } from './archive-targets';
@@ -29,12 +30,29 @@ export interface BoostTarget {
  * on threads' and replies' documents, always in the caller's transaction.
  */
 @Injectable()
-export class ArchiveSearch {
+export class ArchiveSearch implements OnModuleInit {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly search: SearchService,
     private readonly discussions: DiscussionsService,
     private readonly targets: ArchiveTargets,
+    private readonly events: ServerEvents,
   ) {}
+
+  /**
+   * Discussions sets an accepted answer's boost (1.5, or back to 1) when the asker accepts or
+   * changes it; the archive then puts its own back on top, for a canonical or curated reply.
+   */
+  onModuleInit(): void {
+    this.events.on(ANSWER_ACCEPTED, ({ replyIds }) =>
+      this.dataSource.transaction((manager) =>
+        this.refreshBoosts(
+          replyIds.map((targetId) => ({ kind: CollectionEntryKind.REPLY, targetId })),
+          manager,
+        ),
+      ),
+    );
+  }
 
   /** Indexes a published collection (its summary, entries' titles and notes); else removes it. */
   async indexCollection(collectionId: string, manager: EntityManager): Promise<void> {

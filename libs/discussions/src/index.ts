@@ -23,3 +23,4 @@ export { ThreadOrder } from './dto/thread-filter.input';
 export { ReactionKind } from './reaction-kind';
 export { EngagementError, EngagementErrorCode } from './engagement.errors';
 export type { ThreadLiveServerEvents, LiveThreadEvent } from './thread-live.events';
+export { ANSWER_ACCEPTED } from './discussions-server-events';

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ServerEvents } from '@app/core';
 import { TagsService } from '@app/members';
 import { DiscussionsError, DiscussionsErrorCode, isUniqueViolation } from './discussions.errors';
 import { DiscussionsNotifier } from './discussions-notifier';
 import { DiscussionsSearch } from './discussions-search';
+import { ANSWER_ACCEPTED } from './discussions-server-events';
 import { EditThreadInput, MAX_TAGS, StartThreadInput } from './dto/thread.inputs';
 import { PostText } from './post-text';
 import { Actor, isStaff } from './reader';
@@ -30,6 +32,7 @@ export class ThreadsService {
     private readonly notifier: DiscussionsNotifier,
     private readonly revisions: RevisionsService,
     private readonly queries: ThreadQueries,
+    private readonly events: ServerEvents,
   ) {}
 
   /** Starts a thread; the same idempotency key from the same author returns the first one. */
@@ -193,7 +196,7 @@ export class ThreadsService {
 
   /** The asker accepts (or changes) the answer of their question. */
   async acceptAnswer(actor: Actor, replyId: string): Promise<ThreadModel> {
-    const threadId = await this.dataSource.transaction(async (manager) => {
+    const { threadId, changed } = await this.dataSource.transaction(async (manager) => {
       const [reply] = await manager.query<
         Array<{
           thread_id: string;
@@ -222,7 +225,7 @@ export class ThreadsService {
           'Only questions have accepted answers; this thread is a discussion.',
         );
       }
-      if (thread.accepted_reply_id === replyId) return thread.id;
+      if (thread.accepted_reply_id === replyId) return { threadId: thread.id, changed: [] };
       await manager.query(
         'UPDATE discussion_thread SET accepted_reply_id = $2, updated_at = now() WHERE id = $1',
         [thread.id, replyId],
@@ -237,8 +240,13 @@ export class ThreadsService {
         { id: replyId, authorId: reply.author_id },
         manager,
       );
-      return thread.id;
+      return {
+        threadId: thread.id,
+        changed: [replyId, ...(thread.accepted_reply_id ? [thread.accepted_reply_id] : [])],
+      };
     });
+    // The archive keeps its own boosts on top of the accepted answer's (see ArchiveSearch).
+    if (changed.length) await this.events.emit(ANSWER_ACCEPTED, { threadId, replyIds: changed });
     return this.answer(threadId, actor);
   }
 
