@@ -31,7 +31,7 @@ interface Recap {
   body: string;
   sections: Array<{
     title: string;
-    moments: Array<{ text: string; reactions: number; author: Person | null }>;
+    moments: Array<{ seq: number; text: string; reactions: number; author: Person | null }>;
   }>;
   takeaways: Array<{ text: string; author: Person | null }>;
   answeredQuestions: Array<{
@@ -368,5 +368,80 @@ describe('archive: roundtable recaps', () => {
     ).openQuestionsAsThreads;
     expect(twice.unansweredQuestions[0].thread?.id).toBe(thread?.id);
     expect(await invites(expert)).toHaveLength(1);
+  });
+
+  it('a message hidden after the end leaves the record and the published recap; restored, the record only', async () => {
+    const { room } = await endedSession(false);
+    const [mod] = await quickMembers(t, 1);
+    await makeModerator(t, mod);
+    const drafted = must(
+      await t.gql<{ draftRecap: Recap & { id: string } }>(
+        DRAFT,
+        { id: room.id },
+        room.host.accessToken,
+      ),
+    ).draftRecap;
+    must(
+      await t.gql(
+        PUBLISH,
+        { input: { recapId: drafted.id, collectionSlugs: [] } },
+        mod.accessToken,
+      ),
+    );
+    const [loved] = drafted.sections.flatMap((s) => s.moments);
+    const TRANSCRIPT = `query($id: ID!) { roundtable(id: $id) { record { transcript { seq text author { handle } } } } }`;
+    type Transcript = {
+      roundtable: {
+        record: {
+          transcript: Array<{ seq: number; text: string; author: { handle: string } | null }>;
+        };
+      };
+    };
+    const transcript = async () =>
+      must(await t.gql<Transcript>(TRANSCRIPT, { id: room.id }, room.host.accessToken)).roundtable
+        .record.transcript;
+    const before = await transcript();
+    expect(before.map((m) => m.text)).toEqual(['Dashboards lie', 'Nobody reacts to me']);
+    const found = async () =>
+      must(
+        await t.gql<{ search: { edges: Array<{ node: { targetId: string } }> } }>(
+          `query { search(query: "dashboards", filter: { kinds: ["RECAP"] }) {
+             edges { node { targetId } } } }`,
+          {},
+          mod.accessToken,
+        ),
+      ).search.edges.map((edge) => edge.node.targetId);
+    expect(await found()).toContain(drafted.id);
+
+    const message = { roundtableId: room.id, seq: loved.seq };
+    const hide = `mutation($input: HideContentInput!) { hideContent(input: $input) { id } }`;
+    must(
+      await t.gql(
+        hide,
+        { input: { roundtableMessage: message, reason: 'Abuse' } },
+        mod.accessToken,
+      ),
+    );
+    expect((await transcript()).map((m) => m.text)).toEqual(['Nobody reacts to me']);
+    const recap = must(
+      await t.gql<{ recap: Recap }>(RECAP, { id: drafted.id }, room.host.accessToken),
+    ).recap;
+    expect(recap.sections.flatMap((s) => s.moments)).toEqual([]);
+    expect(recap.body).not.toContain('Dashboards lie');
+    expect(await found()).not.toContain(drafted.id);
+
+    const restore = `mutation($input: RestoreContentInput!) { restoreContent(input: $input) { id } }`;
+    must(
+      await t.gql(
+        restore,
+        { input: { roundtableMessage: message, reason: 'Fine' } },
+        mod.accessToken,
+      ),
+    );
+    expect(await transcript()).toEqual(before);
+    const after = must(
+      await t.gql<{ recap: Recap }>(RECAP, { id: drafted.id }, room.host.accessToken),
+    );
+    expect(after.recap.sections.flatMap((s) => s.moments)).toEqual([]);
   });
 });

@@ -1,8 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthenticatedMember, renderMarkdown } from '@app/core';
-import { RoundtableRecords, RoundtableState, RoundtablesService } from '@app/roundtables';
+import { AuthenticatedMember, ServerEvents, renderMarkdown } from '@app/core';
+import {
+  MESSAGE_HIDDEN_BY_MODERATION,
+  RoundtableRecords,
+  RoundtableState,
+  RoundtablesService,
+} from '@app/roundtables';
 import { SearchService } from '@app/search';
 import { RecapStatus } from './archive.enums';
 import { ArchiveError, ArchiveErrorCode } from './archive.errors';
@@ -58,7 +63,7 @@ export function toRecapModel(recap: RecapEntity): RecapModel {
  * edited, then published (searchable, and added to collections by curators).
  */
 @Injectable()
-export class RecapsService {
+export class RecapsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly roundtables: RoundtablesService,
@@ -66,7 +71,39 @@ export class RecapsService {
     private readonly search: SearchService,
     private readonly queries: CollectionQueries,
     private readonly collections: CollectionsService,
+    private readonly events: ServerEvents,
   ) {}
+
+  onModuleInit(): void {
+    this.events.on(MESSAGE_HIDDEN_BY_MODERATION, ({ roundtableId, seq, hidden }) =>
+      hidden ? this.dropMoment(roundtableId, seq) : undefined,
+    );
+  }
+
+  /**
+   * A chat message moderation hid leaves the session's recap (its moments, and the published
+   * recap's search document). Restoring the message does not bring it back: the recap is the
+   * curators' text by then.
+   */
+  async dropMoment(roundtableId: string, seq: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [found] = await manager.query<Array<{ id: string }>>(
+        'SELECT id FROM archive_recap WHERE roundtable_id = $1 FOR UPDATE',
+        [roundtableId],
+      );
+      if (!found) return;
+      const recap = await this.require(found.id, manager);
+      let dropped = false;
+      for (const section of recap.content.sections) {
+        const kept = section.moments.filter((moment) => moment.seq !== seq);
+        dropped ||= kept.length !== section.moments.length;
+        section.moments = kept;
+      }
+      if (!dropped) return;
+      await manager.getRepository(RecapEntity).update(recap.id, { content: recap.content });
+      if (recap.status === RecapStatus.PUBLISHED) await this.index(recap, manager);
+    });
+  }
 
   async draft(actor: Actor, roundtableId: string): Promise<RecapModel> {
     const roundtable = await this.assertEditor(actor, roundtableId);

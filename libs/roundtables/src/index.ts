@@ -15,3 +15,4 @@ export { RoundtablesError, RoundtablesErrorCode } from './roundtables.errors';
 // For moderation: hiding live chat messages (its own module, importing the room's).
 export { MessageModerationModule } from './room/message-moderation.module';
 export { MessageModeration, MessageTx, LiveMessage } from './room/message-moderation.service';
+export { MESSAGE_HIDDEN_BY_MODERATION } from './room/room-server-events';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthenticatedMember, Role, hasRole } from '@app/core';
+import { AuthenticatedMember, Role, ServerEvents, hasRole } from '@app/core';
 import { MESSAGE_NEW } from './messages.service';
 import { RoomLog } from './room-log';
+import { MESSAGE_HIDDEN_BY_MODERATION } from './room-server-events';
 
 /** Not stored (no seq of their own): `{sessionId, seq}` names the message hidden. */
 export const MESSAGE_HIDDEN = 'message.hidden';
@@ -50,14 +51,16 @@ const MESSAGE_SQL = (where: string) => `
 /**
  * Hiding chat messages (for moderation, which calls this and audits it). A hidden message's log
  * row becomes `message.hidden` with no content, so its seq stays in the log (resumes stay
- * gap-free) while every join, resume and record leaves its text out; the room hears
- * `message.hidden {sessionId, seq}` at once.
+ * gap-free) while every join, resume and record leaves its text out, the record already written
+ * included; the room hears `message.hidden {sessionId, seq}` at once, and other libraries
+ * (the archive's recaps) `roundtables.message-hidden` after the commit.
  */
 @Injectable()
 export class MessageModeration {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly log: RoomLog,
+    private readonly events: ServerEvents,
   ) {}
 
   /** The message if `reader` may see it: moderators always, members who took part unless hidden. */
@@ -111,7 +114,14 @@ export class MessageModeration {
         },
       }),
     );
-    for (const [name, payload] of events) this.log.emitEphemeral(sessionId, name, payload);
+    for (const [name, payload] of events) {
+      this.log.emitEphemeral(sessionId, name, payload);
+      await this.events.emit(MESSAGE_HIDDEN_BY_MODERATION, {
+        roundtableId: sessionId,
+        seq: payload.seq as number,
+        hidden: name === MESSAGE_HIDDEN,
+      });
+    }
     return result;
   }
 
@@ -135,6 +145,7 @@ export class MessageModeration {
         `INSERT INTO room_hidden_message (roundtable_id, seq, payload) VALUES ($1, $2, $3::jsonb)`,
         [sessionId, seq, JSON.stringify(row.payload)],
       );
+      await this.rewriteTranscript(manager, sessionId, seq, null);
       return [MESSAGE_HIDDEN, { seq }];
     }
     const [[row]] = await manager.query<[Array<{ payload: Record<string, unknown> }>, number]>(
@@ -147,7 +158,37 @@ export class MessageModeration {
         WHERE roundtable_id = $1 AND seq = $2`,
       [sessionId, seq, JSON.stringify(row.payload)],
     );
+    await this.rewriteTranscript(manager, sessionId, seq, row.payload);
     return [MESSAGE_RESTORED, { ...row.payload, seq }];
+  }
+
+  /**
+   * The session's record, if already written, follows: the message `seq` leaves its transcript,
+   * or comes back in its place (`restored`: the message's payload; no author under the Chatham
+   * House rule, as the record writer does).
+   */
+  private async rewriteTranscript(
+    manager: EntityManager,
+    sessionId: string,
+    seq: number,
+    restored: Record<string, unknown> | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE room_record SET record = jsonb_set(record, '{transcript}', (
+         SELECT coalesce(jsonb_agg(m ORDER BY (m->>'seq')::int), '[]'::jsonb)
+           FROM (SELECT m FROM jsonb_array_elements(record->'transcript') m
+                  WHERE (m->>'seq')::int <> $2
+                 UNION ALL
+                 SELECT jsonb_build_object(
+                          'seq', $2::int,
+                          'author', CASE WHEN (record->>'chathamHouse')::boolean THEN 'null'::jsonb
+                                         ELSE coalesce($3::jsonb->'author', 'null'::jsonb) END,
+                          'text', $3::jsonb->'text',
+                          'sentAt', $3::jsonb->'sentAt')
+                  WHERE $3::jsonb IS NOT NULL) kept))
+        WHERE roundtable_id = $1 AND jsonb_typeof(record->'transcript') = 'array'`,
+      [sessionId, seq, restored ? JSON.stringify(restored) : null],
+    );
   }
 
   private async exists(manager: EntityManager, sessionId: string, seq: number) {
