@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { JwtModule } from '@nestjs/jwt';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -12,6 +13,7 @@ import { AccountsDemo } from './accounts/accounts-demo';
 import { AccountsResolver } from './accounts/accounts.resolver';
 import { AccountsService } from './accounts/accounts.service';
 import { AuditLogEntity } from './audit/audit-log.entity';
+import { AuthRecordsRetention } from './auth/auth-records-retention';
 import { AuditLog } from './audit/audit-log.service';
 import { AccessGuard } from './auth/access.guard';
 import { AuthSessionEntity } from './auth/auth-session.entity';
@@ -66,6 +68,8 @@ export class CoreModule {
         TypeOrmModule.forFeature([AuditLogEntity]),
         JwtModule.register({ secret: config.jwtSecret }),
         TerminusModule.forRoot({ logger: false }),
+        // Jobs of every library (@Cron) run on every node; each job is written to be safe so.
+        ScheduleModule.forRoot(),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [Metrics],
@@ -89,6 +93,7 @@ export class CoreModule {
         LiveGateway,
         LiveConnections,
         AuditLog,
+        AuthRecordsRetention,
         LiveEnvelopeInterceptor,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },

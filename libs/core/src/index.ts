@@ -4,6 +4,8 @@ export { APP_CONFIG } from './config/config.module';
 export { CoreModule, CoreModuleOptions } from './core.module';
 export { startEmbeddedPostgres, EmbeddedDatabase } from './database/embedded-postgres';
 export { dataSourceOptions } from './database/data-source-options';
+export { deleteInBatches } from './database/batched-delete';
+export { AuthRecordsRetention } from './auth/auth-records-retention';
 export { runMigrationsLocked } from './database/migrator';
 export { StartupState, DemoSeeder } from './database/startup-state';
 // The entity is exported for foreign keys (ManyToOne targets) only; read accounts via AccountsService.

@@ -4,3 +4,4 @@ export { NotificationKind } from './notification-kind';
 export type { NotificationPayload } from './notification-payload';
 export { NOTIFICATION_EVENT } from './notifications.gateway';
 export type { LiveNotification, NotificationsServerEvents } from './notifications.gateway';
+export { NotificationRetention } from './notification-retention';

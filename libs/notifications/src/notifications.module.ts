@@ -5,6 +5,7 @@ import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsGateway } from './notifications.gateway';
 import { NotificationsResolver } from './notifications.resolver';
+import { NotificationRetention } from './notification-retention';
 import { NotificationsService } from './notifications.service';
 
 /** The notification inbox: other libraries call NotificationsService.notify. */
@@ -15,6 +16,7 @@ import { NotificationsService } from './notifications.service';
     NotificationsResolver,
     NotificationsGateway,
     AccountSecurityListener,
+    NotificationRetention,
   ],
   exports: [NotificationsService],
 })

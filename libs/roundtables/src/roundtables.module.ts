@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MembersModule } from '@app/members';
 import { NotificationsModule } from '@app/notifications';
@@ -30,7 +29,6 @@ import { RoomActivitiesModule } from './room/room-activities.module';
 /** Scheduling, registration and the waitlist, calendars, and questions before the session. */
 @Module({
   imports: [
-    ScheduleModule.forRoot(),
     TypeOrmModule.forFeature([
       RoundtableEntity,
       RoundtableFacilitatorEntity,

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
     expect(config.demoData).toBeNull();
     expect(config.logLevel).toBe('info');
+    expect(config.retention).toEqual({ readNotificationDays: 180, finishedAuthDays: 30 });
     // A fresh secret per process: a restart signs everyone out, by design in development.
     expect(loadConfig({}).jwtSecret).not.toBe(config.jwtSecret);
   });
@@ -40,6 +41,8 @@ describe('loadConfig', () => {
       JWT_SECRET: PRODUCTION_SECRET,
       DEMO_DATA: 'no',
       LOG_LEVEL: 'warn',
+      READ_NOTIFICATION_RETENTION_DAYS: '365',
+      FINISHED_AUTH_RETENTION_DAYS: '7',
     });
     expect(config).toMatchObject({
       nodeEnv: 'production',
@@ -52,6 +55,7 @@ describe('loadConfig', () => {
       demoData: false,
       logLevel: 'warn',
       graphqlSchemaFile: null,
+      retention: { readNotificationDays: 365, finishedAuthDays: 7 },
     });
   });
 
@@ -67,6 +71,12 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET', /at least 32 characters/],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA', /true or false.*"maybe"/],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /one of fatal, error, warn, info, debug, trace, silent/],
+    [
+      { READ_NOTIFICATION_RETENTION_DAYS: '0' },
+      'READ_NOTIFICATION_RETENTION_DAYS',
+      /whole number from 1 to 3650/,
+    ],
+    [{ FINISHED_AUTH_RETENTION_DAYS: 'a week' }, 'FINISHED_AUTH_RETENTION_DAYS', /from 1 to 3650/],
   ])('refuses %j, naming %s and what it expects', (env, variable, expected) => {
     const error = configErrorFor(env);
     expect(error.variable).toBe(variable);

@@ -28,6 +28,15 @@ export interface AppConfig {
   graphqlMaxComplexity: number;
   registrationLimit: RateLimitSetting;
   failedLoginLimit: RateLimitSetting;
+  retention: RetentionSetting;
+}
+
+/** How long records nobody reads any more are kept, in days (pruned hourly). */
+export interface RetentionSetting {
+  /** Notifications, counted from when they were read; unread ones are kept. */
+  readNotificationDays: number;
+  /** Sessions and password-reset links, counted from when they expired, ended or were used. */
+  finishedAuthDays: number;
 }
 
 export interface RateLimitSetting {
@@ -164,6 +173,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     failedLoginLimit: {
       limit: int(env, 'FAILED_LOGIN_LIMIT', 10, 1, 1_000_000),
       windowSeconds: int(env, 'FAILED_LOGIN_WINDOW_SECONDS', 900, 1, 86_400 * 7),
+    },
+    retention: {
+      readNotificationDays: int(env, 'READ_NOTIFICATION_RETENTION_DAYS', 180, 1, 3650),
+      finishedAuthDays: int(env, 'FINISHED_AUTH_RETENTION_DAYS', 30, 1, 3650),
     },
   };
 }
