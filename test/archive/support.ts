@@ -1,4 +1,5 @@
-import { GraphQLResult, TestApp, TestMember } from '../support/test-app';
+import { TestApp, TestMember } from '../support/test-app';
+import { must, uniqueSlug as slug } from '../support/graphql';
 
 /** Operations and helpers shared by the archive suites; each suite makes its own data. */
 
@@ -97,44 +98,12 @@ export interface CollectionNode {
   entries?: EntryNode[];
 }
 
-export function codeOf(result: GraphQLResult<unknown>): unknown {
-  return result.errors?.[0]?.extensions?.code;
-}
+export { codeOf, must, reasonOf, suspended, withRole } from '../support/graphql';
 
-export function reasonOf(result: GraphQLResult<unknown>): unknown {
-  return result.errors?.[0]?.extensions?.reason;
-}
-
-export function must<T>(result: GraphQLResult<T>): T {
-  if (!result.data || result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data;
-}
-
-let counter = 0;
-export function uniqueSlug(prefix = 'arc'): string {
-  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
-}
+/** A slug no other test uses. */
+export const uniqueSlug = (prefix = 'arc') => slug(prefix);
 
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-
-/** A member with a role set directly in the database. */
-export async function withRole(
-  t: TestApp,
-  role: 'MODERATOR' | 'ADMIN',
-  name = `${role.toLowerCase()} person`,
-): Promise<TestMember> {
-  const member = await t.signUp({ displayName: name });
-  await t.sql(`UPDATE account SET role = $1 WHERE id = $2`, [role, member.id]);
-  return member;
-}
-
-export async function suspended(t: TestApp, name = 'Suspended Member'): Promise<TestMember> {
-  const member = await t.signUp({ displayName: name });
-  await t.sql(`UPDATE account SET suspended_until = now() + interval '7 days' WHERE id = $1`, [
-    member.id,
-  ]);
-  return member;
-}
 
 export async function createSpace(t: TestApp, staff: TestMember, slug = uniqueSlug('space')) {
   must(

@@ -1,4 +1,5 @@
-import { GraphQLResult, TestApp, TestMember } from '../support/test-app';
+import { TestApp, TestMember } from '../support/test-app';
+import { must, uniqueSlug as slug, withRole } from '../support/graphql';
 
 /** Helpers shared by the discussions suites: each suite still makes its own data. */
 export const THREAD_FIELDS = `id kind title body bodyHtml tags replyCount score solved acceptedReplyId
@@ -55,26 +56,14 @@ export interface ReplyNode {
   author: { id: string; handle: string } | null;
 }
 
-let counter = 0;
-export function uniqueSlug(prefix = 'space'): string {
-  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
-}
+export { codeOf as errorCode, must } from '../support/graphql';
 
-export function errorCode(result: GraphQLResult<unknown>): unknown {
-  return result.errors?.[0]?.extensions?.code;
-}
-
-export function must<T>(result: GraphQLResult<T>): T {
-  if (!result.data || result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data;
-}
+/** A slug no other test uses. */
+export const uniqueSlug = (prefix = 'space') => slug(prefix);
 
 /** A moderator, made so directly in the database. */
-export async function moderator(t: TestApp, name = 'Mod Erator'): Promise<TestMember> {
-  const member = await t.signUp({ displayName: name });
-  await t.sql(`UPDATE account SET role = 'MODERATOR' WHERE id = $1`, [member.id]);
-  return member;
-}
+export const moderator = (t: TestApp, name = 'Mod Erator'): Promise<TestMember> =>
+  withRole(t, 'MODERATOR', name);
 
 export async function createSpace(
   t: TestApp,

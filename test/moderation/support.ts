@@ -1,4 +1,5 @@
-import { GraphQLResult, TestApp, TestMember } from '../support/test-app';
+import { TestApp, TestMember } from '../support/test-app';
+import { must, uniqueSlug as slug } from '../support/graphql';
 
 /** Operations and helpers shared by the moderation suites; each suite makes its own data. */
 
@@ -119,30 +120,10 @@ export interface QueuePage {
   };
 }
 
-export function codeOf(result: GraphQLResult<unknown>): unknown {
-  return result.errors?.[0]?.extensions?.code;
-}
+export { codeOf, must, withRole } from '../support/graphql';
 
-export function must<T>(result: GraphQLResult<T>): T {
-  if (!result.data || result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data;
-}
-
-let counter = 0;
-export function uniqueSlug(prefix = 'mod'): string {
-  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
-}
-
-/** A member with a role set directly in the database. */
-export async function withRole(
-  t: TestApp,
-  role: 'MODERATOR' | 'ADMIN',
-  name = `${role.toLowerCase()} person`,
-): Promise<TestMember> {
-  const member = await t.signUp({ displayName: name });
-  await t.sql(`UPDATE account SET role = $1 WHERE id = $2`, [role, member.id]);
-  return member;
-}
+/** A slug no other test uses. */
+export const uniqueSlug = (prefix = 'mod') => slug(prefix);
 
 export async function createSpace(t: TestApp, staff: TestMember, slug = uniqueSlug()) {
   must(
