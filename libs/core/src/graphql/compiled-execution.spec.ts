@@ -93,6 +93,20 @@ describe('CompiledExecution', () => {
     expect(result.errors?.[0].nodes?.[0].kind).toBe('VariableDefinition');
   });
 
+  it('honours @skip and @include, also on fragment spreads and inline fragments', async () => {
+    const execute = await executorFor(new CompiledExecution(), schema());
+    const query = `query($with: Boolean!) {
+      kind @include(if: $with)
+      ...Counted @skip(if: $with)
+      ... on Query @include(if: $with) { calls }
+    }
+    fragment Counted on Query { calls }`;
+    expect(await execute(request(query, { with: true }))).toEqual({
+      data: { kind: 'QUESTION', calls: 1 },
+    });
+    expect(await execute(request(query, { with: false }))).toEqual({ data: { calls: 2 } });
+  });
+
   it('compiles a document once and reuses it', async () => {
     const execution = new CompiledExecution();
     const execute = await executorFor(execution, schema());
