@@ -5,6 +5,7 @@ export { CoreModule, CoreModuleOptions } from './core.module';
 export { startEmbeddedPostgres, EmbeddedDatabase } from './database/embedded-postgres';
 export { dataSourceOptions } from './database/data-source-options';
 export { deleteInBatches } from './database/batched-delete';
+export { runJob } from './jobs/run-job';
 export { AuthRecordsRetention } from './auth/auth-records-retention';
 export { runMigrationsLocked } from './database/migrator';
 export { StartupState, DemoSeeder } from './database/startup-state';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, deleteInBatches } from '@app/core';
+import { APP_CONFIG, AppConfig, deleteInBatches, runJob } from '@app/core';
 
 /**
  * Read notifications are deleted READ_NOTIFICATION_RETENTION_DAYS after they were read (unread
@@ -20,12 +20,8 @@ export class NotificationRetention {
 
   @Cron(CronExpression.EVERY_HOUR, { name: 'notifications.retention', waitForCompletion: true })
   async pruneHourly(): Promise<void> {
-    try {
-      const deleted = await this.prune();
-      if (deleted) this.logger.log({ deleted }, 'Pruned read notifications');
-    } catch (error) {
-      this.logger.error({ err: error }, 'Pruning notifications failed; retried next hour');
-    }
+    const deleted = await runJob(this.logger, 'notifications.retention', () => this.prune());
+    if (deleted) this.logger.log({ deleted }, 'Pruned read notifications');
   }
 
   /** Deletes the notifications read more than the retention ago; answers how many. */

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
+import { runJob } from '@app/core';
 import { RoundtablesService } from './roundtables.service';
 
 /**
@@ -14,20 +15,11 @@ export class RoundtablesJobs {
 
   @Cron(CronExpression.EVERY_MINUTE, { name: 'roundtables.missed', waitForCompletion: true })
   async markMissed(): Promise<void> {
-    await this.run('markMissed', () => this.roundtables.markMissed());
+    await runJob(this.logger, 'roundtables.missed', () => this.roundtables.markMissed());
   }
 
   @Cron(CronExpression.EVERY_MINUTE, { name: 'roundtables.reminders', waitForCompletion: true })
   async sendReminders(): Promise<void> {
-    await this.run('sendReminders', () => this.roundtables.sendReminders());
-  }
-
-  /** A failed run is logged and retried on the next tick; it must not crash the process. */
-  private async run(job: string, work: () => Promise<unknown>): Promise<void> {
-    try {
-      await work();
-    } catch (error) {
-      this.logger.error({ err: error, job }, 'Roundtables job failed');
-    }
+    await runJob(this.logger, 'roundtables.reminders', () => this.roundtables.sendReminders());
   }
 }

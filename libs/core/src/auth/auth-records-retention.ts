@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { deleteInBatches } from '../database/batched-delete';
+import { runJob } from '../jobs/run-job';
 
 /**
  * Sessions and password-reset links that are over (expired, signed out, used) are kept a while
@@ -22,11 +23,9 @@ export class AuthRecordsRetention {
 
   @Cron(CronExpression.EVERY_HOUR, { name: 'core.auth-records-retention', waitForCompletion: true })
   async pruneHourly(): Promise<void> {
-    try {
-      const pruned = await this.prune();
-      if (pruned.sessions || pruned.resets) this.logger.log(pruned, 'Pruned finished auth records');
-    } catch (error) {
-      this.logger.error({ err: error }, 'Pruning auth records failed; retried next hour');
+    const pruned = await runJob(this.logger, 'core.auth-records-retention', () => this.prune());
+    if (pruned && (pruned.sessions || pruned.resets)) {
+      this.logger.log(pruned, 'Pruned finished auth records');
     }
   }
 
