@@ -1,3 +1,4 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { AuthRecordsRetention } from '@app/core';
 import { NotificationRetention } from '@app/notifications';
 import { startTestApp, TestApp, TestMember } from '../support/test-app';
@@ -83,5 +84,20 @@ describe('retention: pruning what is over', () => {
       [[readLongAgo.id, readRecently.id, unreadAncient.id]],
     );
     expect(left.map((row) => row.id).sort()).toEqual([readRecently.id, unreadAncient.id].sort());
+  });
+
+  it('schedules every job on a node with RUN_JOBS, and none in the test apps', async () => {
+    expect(() => t.app.get(SchedulerRegistry)).toThrow();
+    const node = await startTestApp({ runJobs: true });
+    try {
+      expect([...node.app.get(SchedulerRegistry).getCronJobs().keys()].sort()).toEqual([
+        'core.auth-records-retention',
+        'notifications.retention',
+        'roundtables.missed',
+        'roundtables.reminders',
+      ]);
+    } finally {
+      await node.close();
+    }
   });
 });

@@ -68,8 +68,9 @@ export class CoreModule {
         TypeOrmModule.forFeature([AuditLogEntity]),
         JwtModule.register({ secret: config.jwtSecret }),
         TerminusModule.forRoot({ logger: false }),
-        // Jobs of every library (@Cron) run on every node; each job is written to be safe so.
-        ScheduleModule.forRoot(),
+        // Jobs of every library (@Cron) run on every node that has RUN_JOBS (each job is written
+        // to be safe so); without it their decorators stay inert.
+        ...(config.runJobs ? [ScheduleModule.forRoot()] : []),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [Metrics],

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
     expect(config.demoData).toBeNull();
     expect(config.logLevel).toBe('info');
     expect(config.retention).toEqual({ readNotificationDays: 180, finishedAuthDays: 30 });
+    expect(config.runJobs).toBe(true);
     // A fresh secret per process: a restart signs everyone out, by design in development.
     expect(loadConfig({}).jwtSecret).not.toBe(config.jwtSecret);
   });
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       READ_NOTIFICATION_RETENTION_DAYS: '365',
       FINISHED_AUTH_RETENTION_DAYS: '7',
+      RUN_JOBS: 'false',
     });
     expect(config).toMatchObject({
       nodeEnv: 'production',
@@ -56,6 +58,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       graphqlSchemaFile: null,
       retention: { readNotificationDays: 365, finishedAuthDays: 7 },
+      runJobs: false,
     });
   });
 
@@ -76,6 +79,7 @@ describe('loadConfig', () => {
       'READ_NOTIFICATION_RETENTION_DAYS',
       /whole number from 1 to 3650/,
     ],
+    [{ RUN_JOBS: 'sometimes' }, 'RUN_JOBS', /true or false.*"sometimes"/],
     [{ FINISHED_AUTH_RETENTION_DAYS: 'a week' }, 'FINISHED_AUTH_RETENTION_DAYS', /from 1 to 3650/],
   ])('refuses %j, naming %s and what it expects', (env, variable, expected) => {
     const error = configErrorFor(env);

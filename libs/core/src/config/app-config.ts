@@ -29,6 +29,8 @@ export interface AppConfig {
   registrationLimit: RateLimitSetting;
   failedLoginLimit: RateLimitSetting;
   retention: RetentionSetting;
+  /** Whether this process runs the scheduled jobs (@Cron); each job is safe on many nodes. */
+  runJobs: boolean;
 }
 
 /** How long records nobody reads any more are kept, in days (pruned hourly). */
@@ -174,6 +176,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       limit: int(env, 'FAILED_LOGIN_LIMIT', 10, 1, 1_000_000),
       windowSeconds: int(env, 'FAILED_LOGIN_WINDOW_SECONDS', 900, 1, 86_400 * 7),
     },
+    runJobs: bool(env, 'RUN_JOBS') ?? true,
     retention: {
       readNotificationDays: int(env, 'READ_NOTIFICATION_RETENTION_DAYS', 180, 1, 3650),
       finishedAuthDays: int(env, 'FINISHED_AUTH_RETENTION_DAYS', 30, 1, 3650),
