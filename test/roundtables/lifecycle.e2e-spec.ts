@@ -1,4 +1,3 @@
-import { SchedulerRegistry } from '@nestjs/schedule';
 import { RoundtablesService } from '@app/roundtables';
 import { startTestApp, TestApp, TestMember } from '../support/test-app';
 import {
@@ -25,11 +24,7 @@ describe('roundtables: starting, ending, MISSED and reminders', () => {
   beforeAll(async () => {
     t = await startTestApp();
     service = t.app.get(RoundtablesService);
-    // The suite runs the jobs' work itself: the app's own minute ticks must not race it.
-    const scheduler = t.app.get(SchedulerRegistry);
-    for (const job of ['roundtables.missed', 'roundtables.reminders']) {
-      await scheduler.getCronJob(job).stop();
-    }
+    // The suite runs the jobs' work itself; test apps schedule no jobs (RUN_JOBS=false).
     await t.signUp({ displayName: 'First Admin' });
     host = await t.signUp({ displayName: 'Hana Host' });
     cohost = await t.signUp({ displayName: 'Cody Cohost' });
