@@ -40,9 +40,6 @@ export interface TreeIncludes {
 
 const TREE_AUTHOR = memberColumns('a', 'member_');
 
-/** Placeholders show no reactions. */
-const REACTIONS_OF_PLACEHOLDER = reactionsFromRow({});
-
 /** Reading replies: the whole tree in one statement, pages of children, single replies. */
 @Injectable()
 export class ReplyQueries {
@@ -120,9 +117,8 @@ export class ReplyQueries {
         }
         reply.preloadedAuthor = author;
       }
-      if (include.reactions) {
-        reply.preloadedReactions = reply.removed ? REACTIONS_OF_PLACEHOLDER : reactionsFromRow(row);
-      }
+      // Placeholders show no reactions: `Reply.reactions` answers them without a row.
+      if (include.reactions && !reply.removed) reply.preloadedReactions = reactionsFromRow(row);
       return reply;
     });
   }
